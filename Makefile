@@ -1,0 +1,129 @@
+# draftlint: a linter for Markdown newsletter drafts.
+#
+#   make run        install missing packages, build, lint the example draft
+#   make test       install missing packages, build, run every test
+#   make check-sanitize   the test suite under ASan and UBSan
+#   make install PREFIX=/usr/local      make clean
+#
+# One plain Makefile: sources are found by wildcard, so a new rule is a new
+# file in rules/ plus its line in rules/rules.def.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+BINDIR     = $(PREFIX)/bin
+DATADIR    = $(PREFIX)/share/draftlint
+MANDIR     = $(PREFIX)/share/man/man1
+BUILD     ?= build
+CC        ?= cc
+
+PKGS       = libcmark libpcre2-8 libutf8proc inih jansson
+TEST_PKGS  = cmocka
+
+CFLAGS    ?= -O2 -g
+DL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+             -Iinclude -Isrc -DDL_VERSION='"$(VERSION)"' \
+             -DDL_DATADIR='"$(DATADIR)"' -MMD -MP $(SAN_FLAGS)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS     = $(PKG_LIBS) -lpthread -lm
+
+CORE_SRC   = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
+CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BIN        = $(BUILD)/draftlint
+
+.PHONY: all run test check check-unit check-cli check-golden check-corpus \
+        check-recall check-man check-sanitize deps install uninstall clean
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libdraftlint.a: $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/src/main.o $(BUILD)/libdraftlint.a
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libdraftlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS)) \
+	  $(CFLAGS) -o $@ $< $(BUILD)/libdraftlint.a $(LDLIBS) \
+	  $(shell pkg-config --libs $(TEST_PKGS))
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# ---- set-up on a fresh Debian machine ----------------------------------
+# Installs only what pkg-config or the shell cannot find.
+deps:
+	@missing=""; \
+	for pair in libcmark:libcmark-dev libpcre2-8:libpcre2-dev \
+	            libutf8proc:libutf8proc-dev inih:libinih-dev \
+	            jansson:libjansson-dev cmocka:libcmocka-dev; do \
+	  pkg-config --exists $${pair%%:*} 2>/dev/null || missing="$$missing $${pair#*:}"; \
+	done; \
+	for pair in cc:gcc pkg-config:pkg-config python3:python3 git:git \
+	            mandoc:mandoc cmark:cmark; do \
+	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  echo "installing:$$missing"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing \
+	  || { $$sudo apt-get update && \
+	       $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; }; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@$(BIN) examples/the-product-is-the-process.md; rc=$$?; [ $$rc -le 1 ]
+
+# ---- tests ---------------------------------------------------------------
+test: deps
+	@$(MAKE) --no-print-directory check
+
+check: $(BIN) $(UNIT_BIN)
+	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
+	  check-recall check-man
+
+check-unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $$t || exit 1; done
+
+check-golden: $(BIN)
+	@tests/golden/run.sh $(BIN)
+
+check-cli: $(BIN)
+	@tests/cli/run.sh $(BIN)
+
+check-corpus: $(BIN)
+	@python3 tests/corpus/precision.py $(BIN)
+
+check-recall: $(BIN)
+	@python3 tests/recall/recall.py $(BIN)
+
+check-man:
+	@mandoc -T lint -W warning src/draftlint.1 && echo "man: draftlint.1 is clean"
+
+# The whole suite again, built with AddressSanitizer and UBSan.
+check-sanitize: deps
+	@$(MAKE) --no-print-directory BUILD=build/sanitize CFLAGS="-O1 -g" \
+	  SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  check
+
+# ---- install -------------------------------------------------------------
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/draftlint
+	for f in rules/data/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/; done; true
+	install -m 644 src/draftlint.1 $(DESTDIR)$(MANDIR)/draftlint.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/draftlint $(DESTDIR)$(MANDIR)/draftlint.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) build

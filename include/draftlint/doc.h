@@ -1,0 +1,67 @@
+/*
+ * doc.h: one parsed draft, shared read-only by every rule.
+ *
+ * A dl_doc is built once per file: the bytes (a UTF-8 BOM and YAML front
+ * matter are kept in `src` but skipped for parsing), a table of line starts,
+ * the cmark tree with source positions, and the plain-text view of every
+ * paragraph and heading (text.h).
+ *
+ * Ownership: dl_doc_new copies nothing it is not told to: it takes ownership
+ * of `src` (malloc'd).  dl_doc_free releases the source, the cmark tree and
+ * every block.  Rules receive `const dl_doc *` and must not keep pointers
+ * into it beyond the call.
+ */
+#ifndef DRAFTLINT_DOC_H
+#define DRAFTLINT_DOC_H
+
+#include <cmark.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "draftlint/text.h"
+
+typedef struct dl_block {
+  cmark_node *node;      /* borrowed from the doc's tree */
+  cmark_node_type type;  /* CMARK_NODE_PARAGRAPH or CMARK_NODE_HEADING */
+  int level;             /* heading level 1-6; 0 for a paragraph */
+  size_t start, end;     /* source bytes of the block, end exclusive */
+  dl_text text;          /* what the reader sees */
+} dl_block;
+
+typedef struct dl_doc {
+  const char *path;      /* name used in messages; borrowed */
+  char *src;             /* the file's bytes, NUL-terminated; owned */
+  size_t len;
+  size_t bom;            /* 3 when the file starts with a UTF-8 BOM, else 0 */
+  size_t body;           /* offset where the Markdown starts */
+  size_t body_line;      /* 0-based line index of `body` */
+  size_t *line_start;    /* offset of each line; owned */
+  size_t nlines;
+  cmark_node *root;      /* owned */
+  dl_block *blocks;      /* paragraphs and headings in document order; owned */
+  size_t nblocks;
+  bool front_matter_unclosed; /* a "---" first line that nothing closes */
+} dl_doc;
+
+/* Parses `src` (len bytes, malloc'd with room for a NUL at src[len]); the
+ * doc takes ownership of it.  The caller has already checked that it is
+ * valid UTF-8 without NUL bytes.  Never returns NULL. */
+dl_doc *dl_doc_new(const char *path, char *src, size_t len);
+void dl_doc_free(dl_doc *doc);
+
+/* Source offset of a cmark position (1-based line and byte column, as
+ * cmark_node_get_start_line/column return), clamped to the document. */
+size_t dl_doc_offset(const dl_doc *doc, int line, int column);
+/* Source byte range of a node, end exclusive. */
+void dl_doc_node_range(const dl_doc *doc, cmark_node *node, size_t *start,
+                       size_t *end);
+
+/* 1-based line and column (in code points) of a source offset. */
+void dl_doc_locate(const dl_doc *doc, size_t offset, size_t *line,
+                   size_t *column);
+/* 0-based index of the line holding `offset`. */
+size_t dl_doc_line_index(const dl_doc *doc, size_t offset);
+/* Bytes of line `index` (0-based) without its line ending. */
+void dl_doc_line(const dl_doc *doc, size_t index, const char **s, size_t *n);
+
+#endif

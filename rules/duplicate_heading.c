@@ -1,0 +1,135 @@
+/*
+ * duplicate_heading.c: two headings that say the same thing.
+ *
+ * Headings are compared by their plain text (markup gone) under
+ * dl_text_key: NFKC, case folding, collapsed spaces, trailing punctuation
+ * other than '?' and '!' dropped.  By default only siblings are compared
+ * (same level, same parent section), since a copy-pasted section repeats at
+ * its own level while real posts reuse a sub-heading under different
+ * parents.  Among siblings, headings that recur as labels are not
+ * duplicates either: a text used three or more times, or two texts that
+ * alternate (a dialogue's "Executive" / "PM").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "draftlint/alloc.h"
+#include "draftlint/rule.h"
+#include "draftlint/strmap.h"
+
+typedef struct heading {
+  size_t start, end;   /* the visible text in the source */
+  size_t from, to;     /* the same in the block's plain text */
+  const dl_block *block;
+  char *key;           /* scope and normalised text; owned */
+  size_t group;        /* index of the first heading with this key */
+  size_t count;        /* headings in the group (valid on the first) */
+} heading;
+
+/* The trimmed visible text of a heading. */
+static void S_span(const dl_block *b, heading *h) {
+  const dl_text *t = &b->text;
+  size_t i = 0, j = t->len;
+  while (i < j && strchr(" \t\n", t->s[i]))
+    i++;
+  while (j > i && strchr(" \t\n", t->s[j - 1]))
+    j--;
+  h->from = i;
+  h->to = j;
+  h->start = i < j ? t->map[i] : b->start;
+  h->end = i < j ? t->map[j - 1] + 1 : b->end;
+  if (h->end < h->start)
+    h->end = h->start;
+}
+
+/* Fills `out` with the headings that have text, each keyed by its scope:
+ * the parent section (nearest earlier heading of a lower level) and level
+ * for siblings, nothing for the whole document. */
+static size_t S_collect(const dl_doc *doc, const dl_sink *sink, heading *out) {
+  long latest[7] = {-1, -1, -1, -1, -1, -1, -1}; /* per level, in `out` */
+  size_t n = 0;
+  for (size_t i = 0; i < doc->nblocks; i++) {
+    const dl_block *b = &doc->blocks[i];
+    if (b->type != CMARK_NODE_HEADING)
+      continue;
+    heading h = {.block = b};
+    S_span(b, &h);
+    if (h.from == h.to)
+      continue;
+    long parent = -1;
+    for (int l = b->level - 1; l >= 1 && parent < 0; l--)
+      parent = latest[l];
+    latest[b->level] = (long)n;
+    for (int l = b->level + 1; l <= 6; l++)
+      latest[l] = -1;
+    char *text = dl_text_key(b->text.s + h.from, h.to - h.from);
+    h.key = sink->settings->heading_scope == DL_SCOPE_DOCUMENT
+                ? dl_xstrdup(text)
+                : dl_strdup_printf("%ld\x1f%d\x1f%s", parent, b->level, text);
+    free(text);
+    out[n++] = h;
+  }
+  return n;
+}
+
+/* Do the group of `a` and another group interleave (A B A B, B A B A)?
+ * h[a] and h[b] are the two members of a's group, a < b. */
+static bool S_alternates(const heading *h, size_t n, size_t a, size_t b) {
+  for (size_t m = a + 1; m < b; m++) {
+    size_t g = h[m].group;
+    if (g == h[a].group || h[g].count < 2)
+      continue;
+    for (size_t o = 0; o < n; o++)
+      if (h[o].group == g && (o < a || o > b))
+        return true;
+  }
+  return false;
+}
+
+static void S_report(const dl_doc *doc, dl_sink *sink, const heading *first,
+                     const heading *dup) {
+  size_t line, col;
+  dl_doc_locate(doc, first->block->start, &line, &col);
+  char *shown = dl_xstrndup(dup->block->text.s + dup->from, dup->to - dup->from);
+  for (char *p = shown; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  dl_report(sink,
+            sink->settings->heading_scope == DL_SCOPE_DOCUMENT
+                ? DL_MSG_HEADING_REPEATS
+                : DL_MSG_HEADING_REPEATS_SIBLING,
+            dup->start, dup->end, shown, line);
+  free(shown);
+}
+
+static void S_check(const dl_doc *doc, dl_sink *sink) {
+  heading *h = dl_xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof *h);
+  size_t n = S_collect(doc, sink, h);
+  dl_strmap groups;
+  dl_strmap_init(&groups);
+  for (size_t i = 0; i < n; i++) {
+    bool added;
+    dl_strmap_entry *e = dl_strmap_put(&groups, h[i].key, strlen(h[i].key), &added);
+    if (added)
+      e->value = (void *)(i + 1); /* +1: NULL means "absent" */
+    h[i].group = (size_t)e->value - 1;
+    h[h[i].group].count++;
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t g = h[i].group;
+    if (g == i)
+      continue;
+    /* Among siblings, a recurring label is no copy; asked to compare the
+     * whole document, every repeat counts. */
+    bool label = sink->settings->heading_scope == DL_SCOPE_SIBLINGS &&
+                 (h[g].count > 2 || S_alternates(h, n, g, i));
+    if (!label)
+      S_report(doc, sink, &h[g], &h[i]);
+  }
+  for (size_t i = 0; i < n; i++)
+    free(h[i].key);
+  free(h);
+  dl_strmap_free(&groups);
+}
+
+const dl_rule_ops dl_ops_duplicate_heading = {.check = S_check};

@@ -1,0 +1,189 @@
+/*
+ * doc.c: the document model.  One cmark parse per file, a table of line
+ * starts that agrees with CommonMark's idea of a line ending (LF, CRLF or a
+ * lone CR), YAML front matter and a BOM skipped without shifting positions,
+ * and the plain text of every paragraph and heading (plaintext.c).
+ */
+#include "draftlint/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "draftlint/alloc.h"
+#include "plaintext.h"
+
+/* Line starts: a line ends at "\n", "\r\n" or a lone "\r". */
+static void S_build_lines(dl_doc *doc) {
+  size_t cap = 0;
+  doc->line_start = dl_xgrow(NULL, &cap, 1, sizeof *doc->line_start);
+  doc->line_start[0] = 0;
+  doc->nlines = 1;
+  const char *s = doc->src;
+  for (size_t i = 0; i < doc->len; i++) {
+    if (s[i] != '\n' && s[i] != '\r')
+      continue;
+    if (s[i] == '\r' && i + 1 < doc->len && s[i + 1] == '\n')
+      i++;
+    doc->line_start = dl_xgrow(doc->line_start, &cap, doc->nlines + 1,
+                               sizeof *doc->line_start);
+    doc->line_start[doc->nlines++] = i + 1;
+  }
+}
+
+/* Length of line `index` up to (not including) its line ending. */
+static size_t S_line_length(const dl_doc *doc, size_t index) {
+  size_t start = doc->line_start[index];
+  size_t end = index + 1 < doc->nlines ? doc->line_start[index + 1] : doc->len;
+  while (end > start && (doc->src[end - 1] == '\n' || doc->src[end - 1] == '\r'))
+    end--;
+  return end - start;
+}
+
+static bool S_line_is(const dl_doc *doc, size_t index, const char *marker) {
+  const char *s = doc->src + doc->line_start[index];
+  size_t n = S_line_length(doc, index), m = strlen(marker);
+  if (index == 0) { /* the BOM is not part of the marker line */
+    s += doc->bom;
+    n -= doc->bom;
+  }
+  if (n < m || memcmp(s, marker, m) != 0)
+    return false;
+  for (size_t i = m; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t')
+      return false;
+  return true;
+}
+
+/* A "---" first line opens front matter; "---" or "..." closes it.  An
+ * unclosed block is not front matter: cmark reads it as Markdown. */
+static void S_skip_front_matter(dl_doc *doc) {
+  if (!S_line_is(doc, 0, "---"))
+    return;
+  for (size_t i = 1; i < doc->nlines; i++) {
+    if (S_line_is(doc, i, "---") || S_line_is(doc, i, "...")) {
+      if (i + 1 < doc->nlines) {
+        doc->body_line = i + 1;
+        doc->body = doc->line_start[i + 1];
+      } else {
+        doc->body_line = i;
+        doc->body = doc->len;
+      }
+      return;
+    }
+  }
+  doc->front_matter_unclosed = true;
+}
+
+static void S_collect_blocks(dl_doc *doc) {
+  size_t cap = 0;
+  cmark_iter *it = cmark_iter_new(doc->root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *node = cmark_iter_get_node(it);
+    cmark_node_type type = cmark_node_get_type(node);
+    if (ev != CMARK_EVENT_ENTER ||
+        (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING))
+      continue;
+    doc->blocks = dl_xgrow(doc->blocks, &cap, doc->nblocks + 1,
+                           sizeof *doc->blocks);
+    dl_block *b = &doc->blocks[doc->nblocks++];
+    *b = (dl_block){.node = node, .type = type};
+    if (type == CMARK_NODE_HEADING)
+      b->level = cmark_node_get_heading_level(node);
+    dl_doc_node_range(doc, node, &b->start, &b->end);
+    dl_plaintext_build(doc, node, b->start, b->end, &b->text);
+  }
+  cmark_iter_free(it);
+}
+
+dl_doc *dl_doc_new(const char *path, char *src, size_t len) {
+  dl_doc *doc = dl_xcalloc(1, sizeof *doc);
+  doc->path = path;
+  doc->src = src;
+  doc->len = len;
+  src[len] = '\0';
+  if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+    doc->bom = doc->body = 3;
+  S_build_lines(doc);
+  S_skip_front_matter(doc);
+  doc->root = cmark_parse_document(src + doc->body, len - doc->body,
+                                   CMARK_OPT_SOURCEPOS);
+  S_collect_blocks(doc);
+  return doc;
+}
+
+void dl_doc_free(dl_doc *doc) {
+  if (!doc)
+    return;
+  for (size_t i = 0; i < doc->nblocks; i++)
+    dl_text_free(&doc->blocks[i].text);
+  free(doc->blocks);
+  cmark_node_free(doc->root);
+  free(doc->line_start);
+  free(doc->src);
+  free(doc);
+}
+
+size_t dl_doc_offset(const dl_doc *doc, int line, int column) {
+  if (line < 1)
+    return doc->body;
+  size_t index = doc->body_line + (size_t)line - 1;
+  if (index >= doc->nlines)
+    return doc->len;
+  size_t base = index == doc->body_line ? doc->body : doc->line_start[index];
+  size_t offset = base + (size_t)(column > 1 ? column - 1 : 0);
+  return offset > doc->len ? doc->len : offset;
+}
+
+void dl_doc_node_range(const dl_doc *doc, cmark_node *node, size_t *start,
+                       size_t *end) {
+  *start = dl_doc_offset(doc, cmark_node_get_start_line(node),
+                         cmark_node_get_start_column(node));
+  int end_line = cmark_node_get_end_line(node);
+  int end_col = cmark_node_get_end_column(node);
+  /* cmark's end column is inclusive; 0 means "before the first byte". */
+  *end = end_col > 0 ? dl_doc_offset(doc, end_line, end_col) + 1
+                     : dl_doc_offset(doc, end_line, 1);
+  if (*end > doc->len)
+    *end = doc->len;
+  if (*end < *start)
+    *end = *start;
+}
+
+size_t dl_doc_line_index(const dl_doc *doc, size_t offset) {
+  size_t lo = 0, hi = doc->nlines; /* line_start[lo] <= offset */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->line_start[mid] <= offset)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+void dl_doc_locate(const dl_doc *doc, size_t offset, size_t *line,
+                   size_t *column) {
+  if (offset > doc->len)
+    offset = doc->len;
+  size_t index = dl_doc_line_index(doc, offset);
+  size_t start = doc->line_start[index];
+  if (index == 0 && offset >= doc->bom) /* a BOM is not a column */
+    start = doc->bom;
+  size_t n = S_line_length(doc, index) - (start - doc->line_start[index]);
+  size_t upto = offset - start < n ? offset - start : n;
+  *line = index + 1;
+  *column = dl_utf8_count(doc->src + start, upto) + 1 +
+            (offset - start > n ? offset - start - n : 0);
+}
+
+void dl_doc_line(const dl_doc *doc, size_t index, const char **s, size_t *n) {
+  if (index >= doc->nlines) {
+    *s = doc->src + doc->len;
+    *n = 0;
+    return;
+  }
+  size_t skip = index == 0 ? doc->bom : 0;
+  *s = doc->src + doc->line_start[index] + skip;
+  *n = S_line_length(doc, index) - skip;
+}

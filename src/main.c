@@ -1,0 +1,33 @@
+/* main.c: argv to exit code; the work is in cli.c and run.c. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "run.h"
+
+#ifndef DL_VERSION
+#define DL_VERSION "0.0.0"
+#endif
+
+int main(int argc, char **argv) {
+  dl_options o;
+  char *error = NULL;
+  int rc;
+  if (dl_cli_parse(argc, argv, &o, &error) != 0) {
+    fprintf(stderr, "draftlint: %s\n", error);
+    fprintf(stderr, "Try 'draftlint --help' for more information.\n");
+    free(error);
+    rc = DL_EXIT_TROUBLE;
+  } else if (o.action == DL_ACTION_HELP) {
+    dl_cli_usage(stdout);
+    rc = DL_EXIT_CLEAN;
+  } else if (o.action == DL_ACTION_VERSION) {
+    printf("draftlint %s\n", DL_VERSION);
+    rc = DL_EXIT_CLEAN;
+  } else if (o.action == DL_ACTION_LIST_RULES) {
+    rc = dl_list_rules(stdout);
+  } else {
+    rc = dl_run(&o);
+  }
+  dl_options_free(&o);
+  return rc;
+}

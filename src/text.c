@@ -1,0 +1,223 @@
+/*
+ * text.c: the plain-text buffer with its source map, UTF-8 decoding and
+ * character classes (utf8proc), and the normalised comparison key.
+ */
+#include "draftlint/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "draftlint/alloc.h"
+
+void dl_text_init(dl_text *t) { *t = (dl_text){0}; }
+
+void dl_text_free(dl_text *t) {
+  free(t->s);
+  free(t->map);
+  free(t->flags);
+  *t = (dl_text){0};
+}
+
+/* Keeps room for len + n bytes plus the terminating NUL and the end entry
+ * of the map. */
+static void S_reserve(dl_text *t, size_t n) {
+  size_t need = t->len + n + 1;
+  if (need <= t->cap)
+    return;
+  size_t cap = t->cap;
+  t->s = dl_xgrow(t->s, &cap, need, 1);
+  t->map = dl_xrealloc(t->map, cap * sizeof *t->map);
+  t->flags = dl_xrealloc(t->flags, cap);
+  t->cap = cap;
+}
+
+void dl_text_append(dl_text *t, const char *s, size_t n, uint32_t src,
+                    bool advance, uint8_t flags) {
+  S_reserve(t, n);
+  memcpy(t->s + t->len, s, n);
+  for (size_t i = 0; i < n; i++) {
+    t->map[t->len + i] = advance ? src + (uint32_t)i : src;
+    t->flags[t->len + i] = flags;
+  }
+  t->len += n;
+  t->s[t->len] = '\0';
+}
+
+size_t dl_utf8_decode(const char *s, size_t n, int32_t *cp) {
+  if (n == 0) {
+    *cp = -1;
+    return 0;
+  }
+  unsigned char c = (unsigned char)s[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  utf8proc_int32_t out;
+  utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                          (utf8proc_ssize_t)n, &out);
+  if (len < 1) {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  *cp = out;
+  return (size_t)len;
+}
+
+size_t dl_utf8_decode_back(const char *s, size_t i, int32_t *cp) {
+  if (i == 0) {
+    *cp = -1;
+    return 0;
+  }
+  size_t start = i - 1;
+  while (start > 0 && i - start < 4 &&
+         ((unsigned char)s[start] & 0xC0) == 0x80)
+    start--;
+  size_t len = dl_utf8_decode(s + start, i - start, cp);
+  if (start + len != i) { /* not a whole sequence: treat the byte alone */
+    *cp = 0xFFFD;
+    return 1;
+  }
+  return len;
+}
+
+size_t dl_utf8_count(const char *s, size_t n) {
+  size_t count = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      count++;
+  return count;
+}
+
+size_t dl_utf8_validate(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(
+        (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (len < 1)
+      return i;
+    i += (size_t)len;
+  }
+  return n;
+}
+
+bool dl_cp_is_space(int32_t cp) {
+  if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+      cp == '\v')
+    return true;
+  return cp > 0x7F && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+bool dl_cp_is_punct(int32_t cp) {
+  if (cp < 0)
+    return false;
+  if (cp < 0x80)
+    return cp > 0x20 && cp < 0x7F && !(cp >= '0' && cp <= '9') &&
+           !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_PC:
+  case UTF8PROC_CATEGORY_PD:
+  case UTF8PROC_CATEGORY_PS:
+  case UTF8PROC_CATEGORY_PE:
+  case UTF8PROC_CATEGORY_PI:
+  case UTF8PROC_CATEGORY_PF:
+  case UTF8PROC_CATEGORY_PO:
+  case UTF8PROC_CATEGORY_SM:
+  case UTF8PROC_CATEGORY_SC:
+  case UTF8PROC_CATEGORY_SK:
+  case UTF8PROC_CATEGORY_SO:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool dl_cp_is_alnum(int32_t cp) {
+  if (cp < 0)
+    return false;
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') ||
+           ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool dl_cp_is_upper(int32_t cp) {
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+         utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+bool dl_cp_is_lower(int32_t cp) {
+  if (cp < 0x80)
+    return cp >= 'a' && cp <= 'z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Trailing punctuation that does not change what a heading says; a final
+ * '?' or '!' does ("Why?" is not "Why!"). */
+static bool S_trailing_noise(int32_t cp) {
+  return dl_cp_is_punct(cp) && cp != '?' && cp != '!' && cp != 0xFF1F &&
+         cp != 0xFF01;
+}
+
+/* Collapses whitespace and trims spaces and trailing punctuation, in
+ * place; `s` is NUL-terminated valid UTF-8. */
+static void S_squeeze(char *s) {
+  size_t n = strlen(s), w = 0, keep = 0;
+  bool pending_space = false;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t len = dl_utf8_decode(s + i, n - i, &cp);
+    if (dl_cp_is_space(cp)) {
+      pending_space = w > 0;
+    } else {
+      if (pending_space)
+        s[w++] = ' ';
+      pending_space = false;
+      memmove(s + w, s + i, len);
+      w += len;
+      if (!S_trailing_noise(cp))
+        keep = w;
+    }
+    i += len;
+  }
+  s[keep ? keep : w] = '\0';
+}
+
+char *dl_text_key(const char *s, size_t n) {
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t len = utf8proc_map(
+      (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+          UTF8PROC_CASEFOLD);
+  char *key;
+  if (len < 0) { /* invalid input: compare the bytes as they are */
+    key = dl_xstrndup(s, n);
+  } else {
+    key = dl_xstrndup((const char *)out, (size_t)len);
+    free(out);
+  }
+  S_squeeze(key);
+  return key;
+}

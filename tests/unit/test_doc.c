@@ -1,0 +1,103 @@
+/* test_doc.c: line map, positions, front matter, BOM, CRLF, plain text. */
+#include "unit.h"
+
+static void locate_counts_code_points(void **state) {
+  (void)state;
+  dl_doc *doc = unit_doc("# Título\n\nnaïve *x*\n");
+  size_t line, col;
+  const char *x = strstr(doc->src, "*x");
+  dl_doc_locate(doc, (size_t)(x - doc->src), &line, &col);
+  assert_int_equal(line, 3);
+  assert_int_equal(col, 7);
+  dl_doc_free(doc);
+}
+
+static void crlf_and_lone_cr_end_lines(void **state) {
+  (void)state;
+  dl_doc *doc = unit_doc("a\r\nb\rc\nd");
+  assert_int_equal(doc->nlines, 4);
+  size_t line, col;
+  dl_doc_locate(doc, 5, &line, &col); /* 'c' */
+  assert_int_equal(line, 3);
+  assert_int_equal(col, 1);
+  const char *s;
+  size_t n;
+  dl_doc_line(doc, 0, &s, &n);
+  assert_int_equal(n, 1); /* no '\r' in the line */
+  dl_doc_free(doc);
+}
+
+static void bom_is_not_a_column(void **state) {
+  (void)state;
+  dl_doc *doc = unit_doc("\xEF\xBB\xBF# Hi\n");
+  assert_int_equal(doc->nblocks, 1);
+  size_t line, col;
+  dl_doc_locate(doc, doc->blocks[0].start, &line, &col);
+  assert_int_equal(line, 1);
+  assert_int_equal(col, 1);
+  assert_string_equal(doc->blocks[0].text.s, "Hi");
+  dl_doc_free(doc);
+}
+
+static void front_matter_is_skipped_positions_kept(void **state) {
+  (void)state;
+  dl_doc *doc = unit_doc("---\ntitle: \"x\"\n---\n\n# Heading\n");
+  assert_int_equal(doc->nblocks, 1);
+  size_t line, col;
+  dl_doc_locate(doc, doc->blocks[0].start, &line, &col);
+  assert_int_equal(line, 5);
+  assert_false(doc->front_matter_unclosed);
+  dl_doc_free(doc);
+}
+
+static void unclosed_front_matter_is_markdown(void **state) {
+  (void)state;
+  dl_doc *doc = unit_doc("---\ntitle: x\n\nText\n");
+  assert_true(doc->front_matter_unclosed);
+  assert_int_equal(doc->body, 0);
+  dl_doc_free(doc);
+}
+
+static void plain_text_drops_markup_and_maps_back(void **state) {
+  (void)state;
+  const char *md = "> A *b* [c](http://x.y) `d` \\* &amp; e\n";
+  dl_doc *doc = unit_doc(md);
+  assert_int_equal(doc->nblocks, 1);
+  const dl_text *t = &doc->blocks[0].text;
+  assert_string_equal(t->s, "A b c d * & e");
+  /* every byte maps to the source byte it shows (or its escape/entity) */
+  assert_int_equal(md[t->map[0]], 'A');
+  assert_int_equal(md[t->map[2]], 'b');
+  assert_int_equal(md[t->map[4]], 'c');
+  assert_true(t->flags[4] & DL_TX_LINK);
+  assert_int_equal(md[t->map[6]], 'd');
+  assert_true(t->flags[6] & DL_TX_CODE);
+  assert_int_equal(md[t->map[8]], '*');
+  assert_int_equal(md[t->map[10]], '&');
+  assert_int_equal(md[t->map[12]], 'e');
+  dl_doc_free(doc);
+}
+
+static void plain_text_in_list_continuation(void **state) {
+  (void)state;
+  const char *md = "- one\n  two *x\n";
+  dl_doc *doc = unit_doc(md);
+  const dl_text *t = &doc->blocks[0].text;
+  assert_string_equal(t->s, "one\ntwo *x");
+  assert_int_equal(md[t->map[8]], '*');
+  assert_int_equal(t->map[8], 12);
+  dl_doc_free(doc);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(locate_counts_code_points),
+      cmocka_unit_test(crlf_and_lone_cr_end_lines),
+      cmocka_unit_test(bom_is_not_a_column),
+      cmocka_unit_test(front_matter_is_skipped_positions_kept),
+      cmocka_unit_test(unclosed_front_matter_is_markdown),
+      cmocka_unit_test(plain_text_drops_markup_and_maps_back),
+      cmocka_unit_test(plain_text_in_list_continuation),
+  };
+  return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
+}

@@ -1,0 +1,104 @@
+/* test_unclosed_emphasis.c: the bad and good examples of the rule. */
+#include "unit.h"
+
+#define R "unclosed-emphasis"
+
+static void dangling_openers(void **state) {
+  (void)state;
+  assert_findings("**Or I used an explicit process.\n", R, NULL, "1:1");
+  assert_findings("Value. _And yes, this step.\n", R, NULL, "1:8");
+  assert_findings("Some ***very bold words.\n", R, NULL, "1:6");
+  assert_findings("An __underlined start.\n", R, NULL, "1:4");
+}
+
+static void stray_closers(void **state) {
+  (void)state;
+  assert_findings("for Team X?_ I kept trying.\n", R, NULL, "1:12");
+  assert_findings("this matters** to us.\n", R, NULL, "1:13");
+}
+
+static void everywhere_a_writer_puts_them(void **state) {
+  (void)state;
+  assert_findings("- item one\n- item **two\n", R, NULL, "2:8");
+  assert_findings("> quoted _text\n> goes on\n", R, NULL, "1:10");
+  assert_findings("## A **heading\n", R, NULL, "1:6");
+  assert_findings("See [the **post][ref].\n\n[ref]: http://a.b\n", R, NULL,
+                  "1:10");
+  assert_findings("1. first\n2. second\n\n   > nested **bold\n", R, NULL,
+                  "4:13");
+}
+
+static void emphasis_does_not_cross_paragraphs(void **state) {
+  (void)state;
+  assert_findings("This is **bold\n\nstill bold** here.\n", R, NULL, "1:9,3:11");
+  assert_findings("*Note: long\n\nstill the note.*\n", R, NULL, "1:1,3:16");
+}
+
+static void closed_emphasis_is_quiet(void **state) {
+  (void)state;
+  assert_findings("**Bold** and _it_ and ***both*** and __x__.\n", R, NULL, "");
+  assert_findings("**Context That Matters:**\n", R, NULL, "");
+  assert_findings("A **bold\nacross lines** is fine.\n", R, NULL, "");
+}
+
+static void look_alikes_are_quiet(void **state) {
+  (void)state;
+  assert_findings("Use snake_case and file_name.md here.\n", R, NULL, "");
+  assert_findings("Two * three is 2 * 3 and a _ b.\n", R, NULL, "");
+  assert_findings("* a bullet\n- another\n\n***\n\n---\n", R, NULL, "");
+  assert_findings("Escaped \\*stars\\* and \\_under\\_.\n", R, NULL, "");
+  assert_findings("Code `*x` and ``**`` here.\n\n    **indented code\n", R, NULL,
+                  "");
+  assert_findings("```\n**fenced\n```\n", R, NULL, "");
+  assert_findings("Raw <span title=\"*x\">html</span> and <b class=\"_a\">b</b>.\n", R, NULL,
+                  "");
+  assert_findings("<http://a.b/_x> and [t](http://a.b/*y_) here.\n", R, NULL, "");
+  assert_findings("Bare http://example.com/_path and www.x.com/_y ok.\n", R,
+                  NULL, "");
+  assert_findings("The price* is final.\n\n* terms apply\n", R, NULL, "");
+  assert_findings("![alt with *star](pic.png)\n", R, NULL, "");
+  assert_findings("Entity &#42;x and &ast;y.\n", R, NULL, "");
+}
+
+static void deliberate_writing_is_quiet(void **state) {
+  (void)state;
+  /* a pair spaced wrongly is closed in the writer's mind */
+  assert_findings("A **Minimal Product. **It is not.\n", R, NULL, "");
+  assert_findings("* **Title  \n**Author\n", R, NULL, "");
+  /* censored words */
+  assert_findings("Ship ****ing product. Oh ***k. Sh*t.\n", R, NULL, "");
+  /* a footnote mark and its note */
+  assert_findings("Guaranteed!*\n\n*Maybe not at this job.\n", R, NULL, "");
+  /* a bullet that lost its line break after an image */
+  assert_findings("![](a.png)* Describes the product.\n", R, NULL, "");
+}
+
+static void reports_the_delimiter_span_and_kind(void **state) {
+  (void)state;
+  dl_diag_list list;
+  unit_lint("a **b\n", R, NULL, &list);
+  assert_int_equal(list.len, 1);
+  assert_int_equal(list.items[0].start, 2);
+  assert_int_equal(list.items[0].end, 4);
+  assert_string_equal(list.items[0].kind, "open");
+  assert_non_null(strstr(list.items[0].message, "'**'"));
+  dl_diag_list_free(&list);
+  unit_lint("b_ c\n", R, NULL, &list);
+  assert_int_equal(list.len, 1);
+  assert_string_equal(list.items[0].kind, "close");
+  dl_diag_list_free(&list);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(dangling_openers),
+      cmocka_unit_test(stray_closers),
+      cmocka_unit_test(everywhere_a_writer_puts_them),
+      cmocka_unit_test(emphasis_does_not_cross_paragraphs),
+      cmocka_unit_test(closed_emphasis_is_quiet),
+      cmocka_unit_test(look_alikes_are_quiet),
+      cmocka_unit_test(deliberate_writing_is_quiet),
+      cmocka_unit_test(reports_the_delimiter_span_and_kind),
+  };
+  return cmocka_run_group_tests_name(R, tests, NULL, NULL);
+}

@@ -118,6 +118,7 @@ void dl_doc_free(dl_doc *doc) {
   for (size_t i = 0; i < doc->nblocks; i++)
     dl_text_free(&doc->blocks[i].text);
   free(doc->blocks);
+  free(doc->sentences);
   cmark_node_free(doc->root);
   free(doc->line_start);
   free(doc->src);

@@ -41,6 +41,9 @@ typedef struct dl_doc {
   dl_block *blocks;      /* paragraphs and headings in document order; owned */
   size_t nblocks;
   bool front_matter_unclosed; /* a "---" first line that nothing closes */
+  struct dl_sentence *sentences; /* see sentence.h; built on first use */
+  size_t nsentences;
+  bool sentences_built;
 } dl_doc;
 
 /* Parses `src` (len bytes, malloc'd with room for a NUL at src[len]); the

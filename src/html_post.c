@@ -402,9 +402,30 @@ static void S_put(sbuf *b, const char *s) {
   b->len += n;
 }
 
+/* The link whose visible text starts with `node`, if any.  A badge is
+ * focusable and one inside a link would follow the link when clicked, so a
+ * mark that starts a link's text has its badge just before the link; one
+ * that starts further in keeps its badge inside, next to its text. */
+static cmark_node *S_link_starting_with(cmark_node *node) {
+  for (cmark_node *up = cmark_node_parent(node); up;
+       up = cmark_node_parent(up)) {
+    cmark_node_type t = cmark_node_get_type(up);
+    if (t >= CMARK_NODE_FIRST_BLOCK && t <= CMARK_NODE_LAST_BLOCK)
+      break;
+    if (t != CMARK_NODE_LINK)
+      continue;
+    cmark_node *first = up;
+    while (cmark_node_first_child(first))
+      first = cmark_node_first_child(first);
+    return first == node ? up : NULL;
+  }
+  return NULL;
+}
+
 /* One piece of a split leaf: a new node of the leaf's type with bytes
  * lit[from..to), wrapped in the marks of interval j (outermost first, the
- * badge of each mark before its first piece). */
+ * badge of each mark before its first piece, or before the link that this
+ * piece starts). */
 static void S_piece(post *p, cmark_node *old, const char *lit, size_t from,
                     size_t to, size_t j) {
   cmark_node *text = cmark_node_new(cmark_node_get_type(old));
@@ -418,11 +439,16 @@ static void S_piece(post *p, cmark_node *old, const char *lit, size_t from,
   sbuf enter = {0}, exit = {0};
   S_put(&enter, "");
   S_put(&exit, "");
+  cmark_node *link = from == 0 ? S_link_starting_with(old) : NULL;
   for (size_t c = p->cov_at[j]; c < p->cov_at[j + 1]; c++) {
     const dl_html_mark *m = &p->marks[p->cov[c]];
     if (!p->badged[p->cov[c]]) {
       p->badged[p->cov[c]] = true;
-      S_put(&enter, m->badge);
+      if (link)
+        cmark_node_insert_before(
+            link, S_custom(CMARK_NODE_CUSTOM_INLINE, m->badge, ""));
+      else
+        S_put(&enter, m->badge);
     }
     S_put(&enter, m->open);
   }

@@ -52,100 +52,101 @@ async function open(file, viewport = { width: 1000, height: 900 }) {
   return { context, page, log, url };
 }
 
-// ---- the seed draft ----------------------------------------------------
-async function seed() {
-  const report = path.join(dir, 'seed.html');
-  const json = JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8'));
-  const src = fs.readFileSync(path.join(dir, 'seed.md'), 'utf8');
+// ---- every finding at its place ---------------------------------------
+// Markdown punctuation the reader does not see, for comparing source with
+// rendered text (spaces collapsed and trimmed).
+const norm = (s) => s.replace(/[\[\]*_`!>#]/g, '').replace(/\s+/g, ' ').trim();
+
+// Checks every finding of a report against the JSON report of the same
+// draft: the badge, the mark's text, its place, the tooltip, the link from
+// the summary.  Returns the open page.
+async function markers(label, name) {
+  const report = path.join(dir, name + '.html');
+  const json = JSON.parse(fs.readFileSync(path.join(dir, name + '.json'), 'utf8'));
+  const src = fs.readFileSync(path.join(dir, name + '.md'), 'utf8');
   const lines = src.split(/\r\n|\r|\n/);
-  const { context, page, log, url } = await open(report);
+  const opened = await open(report);
+  const { page } = opened;
   const findings = json.diagnostics;
-  check(findings.length > 0, 'seed has findings');
+  check(findings.length > 0, `${label}: has findings`);
   check(await page.locator('.dl-m').count() === findings.length,
-        'one badge per finding', await page.locator('.dl-m').count());
+        `${label}: one badge per finding`, await page.locator('.dl-m').count());
 
   for (const [i, f] of findings.entries()) {
-    const n = i + 1;
+    const n = i + 1, what = `${label}: finding ${n}`;
     // What the finding covers in the source (columns are code points), and
-    // the visible text just before it on its line.
-    const cps = (s) => Array.from(s);
-    const line = cps(lines[f.line - 1]);
+    // the source just before it on its line.
+    const line = Array.from(lines[f.line - 1]);
     const want = f.line === f.end_line
-      ? line.slice(f.column - 1, f.end_column - 1).join('')
-      : null;
-    const before = line.slice(0, f.column - 1).join('').slice(-12);
+      ? line.slice(f.column - 1, f.end_column - 1).join('') : null;
+    const before = norm(line.slice(0, f.column - 1).join('')).slice(-10);
     const got = await page.evaluate((n) => {
       const badge = document.getElementById('dl-f' + n);
       if (!badge) return null;
       const marks = [...document.querySelectorAll(`mark[data-f="${n}"]`)];
+      if (!marks.length) return { marks: 0 };
       const visible = (node) => {       // text without badges and tooltips
         const copy = node.cloneNode(true);
         copy.querySelectorAll('.dl-m').forEach((b) => b.remove());
         return copy.textContent;
       };
-      // The block's visible text up to the badge.
-      const block = badge.closest('p, li, h1, h2, h3, h4, h5, h6, blockquote');
+      // Nothing the reader sees between the badge and the mark.
+      const between = document.createRange();
+      between.setStartAfter(badge);
+      between.setEndBefore(marks[0]);
+      const gap = visible(between.cloneContents());
+      // The block's visible text up to the mark.
+      const block = marks[0].closest('p, li, h1, h2, h3, h4, h5, h6');
       let prefix = '';
       if (block) {
-        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-          if (badge.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING) break;
-          if (t.parentElement.closest('.dl-m')) continue;
-          prefix += t.textContent;
-        }
+        const upto = document.createRange();
+        upto.setStart(block, 0);
+        upto.setEndBefore(marks[0]);
+        prefix = visible(upto.cloneContents());
       }
       return {
+        marks: marks.length,
         number: badge.firstChild && badge.firstChild.nodeValue,
         focusable: badge.tabIndex === 0,
-        next: badge.nextElementSibling === marks[0],
-        rule: marks[0] && marks[0].dataset.rule,
+        gap,
+        rule: marks[0].dataset.rule,
         text: marks.map(visible).join(''),
-        prefix: prefix.replace(/\s+/g, ' '),
+        prefix,
         inPost: !!badge.closest('article.dl-post'),
         listLink: !!document.querySelector(`header a[href="#dl-f${n}"]`),
       };
     }, n);
-    if (!check(got !== null, `finding ${n}: badge #dl-f${n} exists`)) continue;
-    check(got.number === String(n), `finding ${n}: badge shows its number`, got.number);
-    check(got.focusable, `finding ${n}: badge can be focused`);
-    check(got.inPost, `finding ${n}: badge is in the rendered post`);
-    check(got.next, `finding ${n}: badge stands right before its mark`);
-    check(got.rule === f.rule, `finding ${n}: mark carries its rule`, got.rule);
+    if (!check(got !== null, `${what}: badge #dl-f${n} exists`)) continue;
+    if (!check(got.marks > 0, `${what}: its text is marked`)) continue;
+    check(got.number === String(n), `${what}: badge shows its number`, got.number);
+    check(got.focusable, `${what}: badge can be focused`);
+    check(got.inPost, `${what}: badge is in the rendered post`);
+    check(got.gap === '', `${what}: badge stands right before its mark`, JSON.stringify(got.gap));
+    check(got.rule === f.rule, `${what}: mark carries its rule`, got.rule);
     if (want !== null)
-      check(got.text === want, `finding ${n}: mark holds the finding's text`,
+      check(got.text === want || (norm(want) !== '' && norm(got.text) === norm(want)),
+            `${what}: mark holds the finding's text`,
             `${JSON.stringify(got.text)} != ${JSON.stringify(want)}`);
-    check(got.prefix.endsWith(before.replace(/\s+/g, ' ')),
-          `finding ${n}: mark is at line ${f.line}, column ${f.column}`,
-          `text before it ends ${JSON.stringify(got.prefix.slice(-20))}, ` +
+    check(norm(got.prefix).endsWith(before),
+          `${what}: mark is at line ${f.line}, column ${f.column}`,
+          `text before it ends ${JSON.stringify(norm(got.prefix).slice(-20))}, ` +
           `source has ${JSON.stringify(before)}`);
-    check(got.listLink, `finding ${n}: the summary links to it`);
+    check(got.listLink, `${what}: the summary links to it`);
 
     // The tooltip: hidden, then shown on hover, then on keyboard focus.
     const tip = page.locator(`#dl-t${n}`);
-    check(!(await tip.isVisible()), `finding ${n}: tooltip hidden at rest`);
+    check(!(await tip.isVisible()), `${what}: tooltip hidden at rest`);
     await page.hover(`#dl-f${n}`);
-    check(await tip.isVisible(), `finding ${n}: hover shows the tooltip`);
+    check(await tip.isVisible(), `${what}: hover shows the tooltip`);
     const tipText = await tip.innerText();
-    check(tipText.includes(f.message), `finding ${n}: tooltip has the message`, tipText);
+    check(tipText.includes(f.message), `${what}: tooltip has the message`, tipText);
     check(tipText.includes(f.rule) && tipText.includes(f.severity),
-          `finding ${n}: tooltip names rule and severity`);
+          `${what}: tooltip names rule and severity`);
     await page.mouse.move(0, 0);
     await page.focus(`#dl-f${n}`);
-    check(await tip.isVisible(), `finding ${n}: keyboard focus shows the tooltip`);
+    check(await tip.isVisible(), `${what}: keyboard focus shows the tooltip`);
     await page.evaluate(() => document.activeElement.blur());
   }
-
-  // A link in the summary scrolls to the badge and opens its tooltip.
-  const last = findings.length;
-  await page.click(`header a[href="#dl-f${last}"]`);
-  check(await page.evaluate(() => location.hash) === `#dl-f${last}`,
-        'summary link navigates to the badge');
-  check(await page.locator(`#dl-t${last}`).isVisible(), 'the target badge shows its tooltip');
-  const inView = await page.evaluate((n) => {
-    const r = document.getElementById('dl-f' + n).getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
-  }, last);
-  check(inView, 'the target badge is scrolled into view');
 
   // Counts per rule in the summary table.
   const perRule = {};
@@ -157,8 +158,35 @@ async function seed() {
           return Number(tr.lastElementChild.textContent);
       return null;
     }, rule);
-    check(total === n, `summary counts ${n} for ${rule}`, total);
+    check(total === n, `${label}: summary counts ${n} for ${rule}`, total);
   }
+  // Each rule its own colour.
+  const colours = await page.evaluate(() => [...document.querySelectorAll('.dl-counts tbody tr')]
+    .map((tr) => getComputedStyle(tr.querySelector('.dl-sw')).backgroundColor));
+  check(new Set(colours).size === colours.length, `${label}: one colour per rule`, colours.join(' '));
+  return { ...opened, findings };
+}
+
+async function links() {
+  const { context, log, url } = await markers('links', 'links');
+  check(log.requests.every((u) => u === url), 'links: nothing fetched', log.requests.join(' '));
+  await context.close();
+}
+
+// ---- the seed draft ----------------------------------------------------
+async function seed() {
+  const { context, page, log, url, findings } = await markers('seed', 'seed');
+  // A link in the summary scrolls to the badge and opens its tooltip.
+  const last = findings.length;
+  await page.click(`header a[href="#dl-f${last}"]`);
+  check(await page.evaluate(() => location.hash) === `#dl-f${last}`,
+        'summary link navigates to the badge');
+  check(await page.locator(`#dl-t${last}`).isVisible(), 'the target badge shows its tooltip');
+  const inView = await page.evaluate((n) => {
+    const r = document.getElementById('dl-f' + n).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }, last);
+  check(inView, 'the target badge is scrolled into view');
 
   // Self-contained: the page asked for nothing but itself, ran no script.
   check(log.requests.every((u) => u === url), 'seed: nothing fetched', log.requests.join(' '));
@@ -327,6 +355,7 @@ async function hundred() {
 
 try {
   await seed();
+  await links();
   await hostile(path.join(dir, 'hostile.html'), 'hostile');
   await hostile(path.join(dir, 'hostile-no-csp.html'), 'hostile without CSP');
   await folder();

@@ -38,6 +38,11 @@ cp "$root/$seed" seed.md
  "$bin" --format json "$seed" >"$out/seed.json"
  "$bin" --format html -o "$out/seed.html" "$seed")
 
+# Findings in links, quotes, lists and headings, two rules.
+cp "$here/links.md" links.md
+"$bin" --format json links.md >links.json
+"$bin" --format html -o links.html links.md
+
 # A hostile draft under a hostile file name; and the same page without its
 # Content-Security-Policy, so that the escaping is tested on its own.
 mkdir -p hostile

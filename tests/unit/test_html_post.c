@@ -112,6 +112,16 @@ static void link_destination_marks_after_the_link(void **state) {
   free(html);
 }
 
+static void badge_goes_before_a_link_it_starts(void **state) {
+  (void)state;
+  const char *spans[] = {"TBM 1/2: A", "@42", "title"};
+  char *html = render("See [TBM 1/2: A *title*](https://x.test/42) now\n", 3,
+                      spans);
+  assert_contains(html, "See {1}<a href=\"https://x.test/42\"><m1>TBM 1/2: A"
+                        "</m1> <em>{3}<m3>title</m3></em></a>{2}<m2></m2> now");
+  free(html);
+}
+
 static void unclosed_bracket_is_text(void **state) {
   (void)state;
   const char *spans[] = {"["};
@@ -261,6 +271,7 @@ int main(void) {
       cmocka_unit_test(empty_span_sits_at_its_offset),
       cmocka_unit_test(empty_span_at_paragraph_end),
       cmocka_unit_test(link_destination_marks_after_the_link),
+      cmocka_unit_test(badge_goes_before_a_link_it_starts),
       cmocka_unit_test(unclosed_bracket_is_text),
       cmocka_unit_test(entity_maps_to_its_character),
       cmocka_unit_test(code_span_is_split_into_code_pieces),

@@ -34,6 +34,7 @@
 
 #define EXCERPT 40 /* code points of context around a finding in the list */
 #define FIX_TEXT 80 /* code points of a fix's text shown */
+#define TOC_OPEN 30 /* files listed open at the top; more start folded */
 
 typedef struct rule_stat {
   char *name; /* owned copy */
@@ -85,6 +86,10 @@ static const char S_css[] =
     ".dl-toc ol,.dl-list,.dl-failures{padding-left:0;list-style:none;margin:0}\n"
     ".dl-toc li{padding:.15rem 0}\n"
     ".dl-toc .dl-cnt{color:var(--muted);margin-left:.4em}\n"
+    ".dl-toc .dl-has{color:#b3261e}\n"
+    ".dl-toc summary{font-weight:700;font-size:1.05rem;margin:1.6rem 0 .5rem;"
+    "cursor:pointer}\n"
+    ".dl-toc a,.dl-list-file a{color:#1a5fb4}\n"
     ".dl-list li{padding:.55rem 0;border-top:1px solid var(--rule)}\n"
     ".dl-list li:first-child{border-top:0}\n"
     ".dl-list-file{font-size:.95rem;margin:1rem 0 .2rem;overflow-wrap:anywhere}\n"
@@ -347,9 +352,10 @@ static void S_file(dl_reporter *base, const dl_result *r) {
   dl_html_mark *marks = dl_xcalloc(n + 1, sizeof *marks);
   char **owned = dl_xcalloc(2 * n + 1, sizeof *owned);
   if (n) {
-    fputs("<h3 class=\"dl-list-file\">", h->list.f);
+    fprintf(h->list.f, "<h3 class=\"dl-list-file\"><a href=\"#dl-file-%zu\">",
+            section);
     dl_html_escape_str(h->list.f, r->path);
-    fprintf(h->list.f, "</h3>\n<ol class=\"dl-list\" start=\"%zu\">\n",
+    fprintf(h->list.f, "</a></h3>\n<ol class=\"dl-list\" start=\"%zu\">\n",
             h->number + 1);
   }
   for (size_t i = 0; i < n; i++) {
@@ -389,7 +395,8 @@ static void S_file(dl_reporter *base, const dl_result *r) {
                "</section>\n", post);
   fprintf(h->toc.f, "<li><a href=\"#dl-file-%zu\">", section);
   dl_html_escape_str(h->toc.f, r->path);
-  fputs("</a><span class=\"dl-cnt\">", h->toc.f);
+  fputs(n ? "</a><span class=\"dl-cnt dl-has\">" : "</a><span class=\"dl-cnt\">",
+        h->toc.f);
   S_counts(h->toc.f, n, by_severity);
   fputs("</span></li>\n", h->toc.f);
   free(post);
@@ -493,8 +500,10 @@ static void S_finish(dl_reporter *base, const dl_summary *s) {
   free(failures);
   char *toc = dl_html_buf_take(&h->toc, &len);
   if (s->files > 1)
-    fprintf(out, "<nav class=\"dl-toc\" aria-label=\"files\">\n<h2>Files</h2>"
-                 "\n<ol>\n%s</ol>\n</nav>\n", toc);
+    fprintf(out, "<nav class=\"dl-toc\" aria-label=\"files\">\n<details%s>"
+                 "<summary>Files (%zu)</summary>\n<ol>\n%s</ol>\n</details>\n"
+                 "</nav>\n",
+            s->files <= TOC_OPEN ? " open" : "", s->files, toc);
   free(toc);
   char *list = dl_html_buf_take(&h->list, &len);
   if (len)

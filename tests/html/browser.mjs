@@ -142,6 +142,9 @@ async function markers(label, name) {
     check(tipText.includes(f.message), `${what}: tooltip has the message`, tipText);
     check(tipText.includes(f.rule) && tipText.includes(f.severity),
           `${what}: tooltip names rule and severity`);
+    if (f.fix)
+      check(tipText.includes('Fix: ') && tipText.includes(f.fix.replacement.slice(0, 40)),
+            `${what}: tooltip shows the fix`, tipText);
     await page.mouse.move(0, 0);
     await page.focus(`#dl-f${n}`);
     check(await tip.isVisible(), `${what}: keyboard focus shows the tooltip`);

@@ -216,6 +216,17 @@ static void S_counts(FILE *out, size_t problems, const size_t *by_severity) {
   fputc(')', out);
 }
 
+/* The whole run in one line, as the text format ends: "3 problems (3
+ * errors) in 1 file; 1 file could not be linted". */
+static void S_total(FILE *out, const dl_summary *s) {
+  S_counts(out, s->problems, s->by_severity);
+  size_t files = s->problems ? s->files_with_problems : s->files - s->failures;
+  fprintf(out, " in %zu file%s", files, files == 1 ? "" : "s");
+  if (s->failures)
+    fprintf(out, "; %zu file%s could not be linted", s->failures,
+            s->failures == 1 ? "" : "s");
+}
+
 /* What the fix does, for the tooltip and the list: "replace X with Y". */
 static void S_fix(FILE *out, const dl_doc *doc, const dl_fix *fix) {
   size_t start = fix->start < doc->len ? fix->start : doc->len;
@@ -448,7 +459,7 @@ static void S_finish(dl_reporter *base, const dl_summary *s) {
   else
     fprintf(out, "%zu files", s->files);
   fputs(" \xE2\x80\x94 ", out);
-  S_counts(out, s->problems, s->by_severity);
+  S_total(out, s);
   fprintf(out, "</title>\n<style>\n%s</style>\n", S_css);
   S_colours(out, sorted, h->nrules, h);
   fputs(h->inputs == 1 ? "</head>\n<body class=\"dl-one\">\n"
@@ -462,12 +473,7 @@ static void S_finish(dl_reporter *base, const dl_summary *s) {
   else
     fprintf(out, "%zu files", s->files);
   fputs("</h1>\n<p class=\"dl-total\">", out);
-  S_counts(out, s->problems, s->by_severity);
-  size_t files = s->problems ? s->files_with_problems : s->files - s->failures;
-  fprintf(out, " in %zu file%s", files, files == 1 ? "" : "s");
-  if (s->failures)
-    fprintf(out, "; %zu file%s could not be linted", s->failures,
-            s->failures == 1 ? "" : "s");
+  S_total(out, s);
   fputs("</p>\n", out);
 
   if (h->nrules) {

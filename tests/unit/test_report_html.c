@@ -93,7 +93,7 @@ static void one_file_page(void **state) {
   const char *h = p.html;
   assert_true(strncmp(h, "<!DOCTYPE html>", 15) == 0);
   assert_contains(h, "<title>draftlint: post.md \xE2\x80\x94 2 problems "
-                     "(1 error, 1 warning)</title>");
+                     "(1 error, 1 warning) in 1 file</title>");
   assert_contains(h, "Content-Security-Policy\" content=\"default-src 'none';");
   /* the counts table, rules sorted by name, one colour each */
   const char *a = strstr(h, "</span>rule-a</th>"), *b = strstr(h, "</span>rule-b</th>");

@@ -34,7 +34,8 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        = $(BUILD)/draftlint
 
 .PHONY: all run test check check-unit check-cli check-golden check-corpus \
-        check-recall check-man check-sanitize deps install uninstall clean
+        check-recall check-man check-sanitize deps install uninstall clean \
+        check-html bench-html
 
 all: $(BIN)
 
@@ -67,7 +68,7 @@ deps:
 	  pkg-config --exists $${pair%%:*} 2>/dev/null || missing="$$missing $${pair#*:}"; \
 	done; \
 	for pair in cc:gcc pkg-config:pkg-config python3:python3 git:git \
-	            mandoc:mandoc cmark:cmark; do \
+	            mandoc:mandoc cmark:cmark chromium:chromium node:nodejs npm:npm; do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -88,7 +89,7 @@ test: deps
 
 check: $(BIN) $(UNIT_BIN)
 	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
-	  check-recall check-man
+	  check-recall check-man check-html
 
 check-unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -98,6 +99,16 @@ check-golden: $(BIN)
 
 check-cli: $(BIN)
 	@tests/cli/run.sh $(BIN)
+	@tests/cli/output.sh $(BIN)
+
+# The HTML report in Debian's headless Chromium (playwright-core from npm,
+# pinned in the script); screenshots and reports stay in build/html-test.
+check-html: $(BIN)
+	@tests/html/run.sh $(BIN)
+
+# How the HTML report's time grows with the draft's size (not a test).
+bench-html: $(BIN)
+	@tests/bench/html_report.sh $(BIN)
 
 check-corpus: $(BIN)
 	@python3 tests/corpus/precision.py $(BIN)

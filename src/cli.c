@@ -32,6 +32,7 @@ static const struct option S_long[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"only", required_argument, NULL, OPT_ONLY},
+    {"output", required_argument, NULL, 'o'},
     {"quiet", no_argument, NULL, 'q'},
     {"set", required_argument, NULL, OPT_SET},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
@@ -44,7 +45,9 @@ void dl_cli_usage(FILE *out) {
       "Lints Markdown newsletter drafts: files, folders (*.md, *.markdown),\n"
       "or - for standard input.\n"
       "\n"
-      "  -f, --format FORMAT      text (default) or json\n"
+      "  -f, --format FORMAT      text (default), json, or html (the rendered\n"
+      "                           draft with every finding marked in place)\n"
+      "  -o, --output FILE        write the report to FILE, not standard output\n"
       "      --enable RULE,...    turn rules on\n"
       "      --disable RULE,...   turn rules off; RULE:KIND turns off one kind\n"
       "      --only RULE,...      run these rules and no other\n"
@@ -122,7 +125,7 @@ static int S_only(dl_options *o, const char *list, char **error) {
 }
 
 static int S_option(dl_options *o, int c, const char *arg, char **error) {
-  static const char *const formats[] = {"text", "json", NULL};
+  static const char *const formats[] = {"text", "json", "html", NULL};
   static const char *const colors[] = {"auto", "always", "never", NULL};
   static const char *const levels[] = {"never", "info", "warning", "error", NULL};
   int i;
@@ -167,6 +170,9 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
     o->jobs = (int)n;
     return 0;
   }
+  case 'o':
+    o->output = arg;
+    return 0;
   case 'q':
     o->quiet = true;
     return 0;
@@ -200,7 +206,7 @@ int dl_cli_parse(int argc, char **argv, dl_options *o, char **error) {
   opterr = 0;
   optind = 1;
   int c;
-  while ((c = getopt_long(argc, argv, ":f:hj:qV", S_long, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:hj:o:qV", S_long, NULL)) != -1) {
     if (c == ':') {
       *error = dl_strdup_printf("option '%s' needs a value", argv[optind - 1]);
       return -1;

@@ -27,6 +27,7 @@ typedef struct dl_options {
   bool quiet;
   dl_severity fail_on;
   const char *stdin_name;
+  const char *output;  /* -o: the report goes here; NULL or "-": stdout */
   int jobs;            /* 0: one per core */
   char **paths;        /* borrowed from argv */
   size_t npaths;

@@ -106,10 +106,14 @@ dl_doc *dl_doc_new(const char *path, char *src, size_t len) {
     doc->bom = doc->body = 3;
   S_build_lines(doc);
   S_skip_front_matter(doc);
-  doc->root = cmark_parse_document(src + doc->body, len - doc->body,
-                                   CMARK_OPT_SOURCEPOS);
+  doc->root = dl_doc_parse_copy(doc);
   S_collect_blocks(doc);
   return doc;
+}
+
+cmark_node *dl_doc_parse_copy(const dl_doc *doc) {
+  return cmark_parse_document(doc->src + doc->body, doc->len - doc->body,
+                              CMARK_OPT_SOURCEPOS);
 }
 
 void dl_doc_free(dl_doc *doc) {

@@ -14,7 +14,7 @@
 
 #include "lint.h"
 
-typedef enum dl_format { DL_FORMAT_TEXT, DL_FORMAT_JSON } dl_format;
+typedef enum dl_format { DL_FORMAT_TEXT, DL_FORMAT_JSON, DL_FORMAT_HTML } dl_format;
 
 typedef struct dl_report_options {
   dl_format format;
@@ -49,6 +49,7 @@ void dl_summary_add(dl_summary *s, const dl_result *result);
 /* One constructor per format (report_text.c, report_json.c). */
 dl_reporter *dl_report_text_new(const dl_report_options *options);
 dl_reporter *dl_report_json_new(const dl_report_options *options);
+dl_reporter *dl_report_html_new(const dl_report_options *options);
 
 /* A file-level problem on stderr: "path[:line:col]: error: reason". */
 void dl_report_failure(const dl_result *result, bool color);

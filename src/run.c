@@ -16,6 +16,7 @@
 
 #include "draftlint/alloc.h"
 #include "files.h"
+#include "output.h"
 
 typedef struct pool {
   const dl_engine *engine;
@@ -113,11 +114,11 @@ static void S_lint_all(const dl_engine *e, const dl_inputs *inputs, int jobs,
   free(p.results);
 }
 
-static bool S_use_color(const dl_options *o) {
+static bool S_use_color(const dl_options *o, FILE *out) {
   if (o->color != DL_COLOR_AUTO)
     return o->color == DL_COLOR_ALWAYS;
   const char *term = getenv("TERM");
-  return isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
+  return isatty(fileno(out)) && !getenv("NO_COLOR") &&
          !(term && strcmp(term, "dumb") == 0);
 }
 
@@ -144,12 +145,20 @@ int dl_run(const dl_options *o) {
   dl_inputs inputs;
   dl_inputs_collect(o->npaths ? o->paths : here, o->npaths ? o->npaths : 1,
                     o->stdin_name, &inputs);
-  bool color = S_use_color(o);
+  FILE *out = dl_output_open(o->output, &inputs, &error);
+  if (!out) {
+    fprintf(stderr, "draftlint: %s\n", error);
+    free(error);
+    dl_inputs_free(&inputs);
+    dl_engine_fini(&engine);
+    return DL_EXIT_TROUBLE;
+  }
+  bool color = S_use_color(o, out);
   dl_report_options ro = {.format = o->format,
                           .color = color,
                           .excerpt = color,
                           .quiet = o->quiet,
-                          .out = stdout};
+                          .out = out};
   dl_reporter *rep = dl_reporter_new(&ro);
   dl_summary sum = {0};
   S_lint_all(&engine, &inputs, S_jobs(o, inputs.len), rep, &sum);
@@ -157,7 +166,11 @@ int dl_run(const dl_options *o) {
   dl_reporter_free(rep);
   dl_inputs_free(&inputs);
   dl_engine_fini(&engine);
-  fflush(stdout);
+  if (dl_output_close(out, o->output, &error) != 0) {
+    fprintf(stderr, "draftlint: %s\n", error);
+    free(error);
+    return DL_EXIT_TROUBLE;
+  }
   return S_exit_code(o, &sum);
 }
 

@@ -52,6 +52,12 @@ typedef struct dl_doc {
 dl_doc *dl_doc_new(const char *path, char *src, size_t len);
 void dl_doc_free(dl_doc *doc);
 
+/* A fresh cmark tree of the document's Markdown, parsed exactly as
+ * doc->root was (same bytes, same options), for a reporter that must change
+ * a tree (the HTML report splits text nodes) while rules keep theirs
+ * read-only.  The caller owns it: cmark_node_free. */
+cmark_node *dl_doc_parse_copy(const dl_doc *doc);
+
 /* Source offset of a cmark position (1-based line and byte column, as
  * cmark_node_get_start_line/column return), clamped to the document. */
 size_t dl_doc_offset(const dl_doc *doc, int line, int column);

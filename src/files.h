@@ -15,6 +15,7 @@ typedef struct dl_input {
   char *path;   /* as given, or found under a given directory */
   char *error;  /* why it cannot be linted (a missing path...), or NULL */
   bool stdin_;  /* read standard input; `path` is the name to show */
+  char *git_path; /* --staged: read this path's blob from git's index */
 } dl_input;
 
 typedef struct dl_inputs {

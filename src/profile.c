@@ -333,6 +333,8 @@ static dl_profile *S_build(dl_profiles *ps, dl_config **chain, size_t n) {
     }
   }
   S_overlay(ps, p);
+  if (!p->inline_config) /* comments ignored: none can be wrong either */
+    p->settings.severity[DL_RULE_INLINE_CONFIG] = DL_SEV_NONE;
   ps->tracing = NULL;
   p->settings.trace = NULL;
   p->settings.trace_ctx = NULL;

@@ -92,10 +92,21 @@ static bool S_fails(const dl_profile *prof, const dl_result *r) {
   return false;
 }
 
+/* A draftlint comment that names no rule is bad input, like a bad
+ * configuration file: reported as a finding, and the run exits 2. */
+static bool S_bad_comment(const dl_result *r) {
+  for (size_t i = 0; i < r->diags.len; i++)
+    if (r->diags.items[i].rule == dl_rules[DL_RULE_INLINE_CONFIG].name)
+      return true;
+  return false;
+}
+
 /* Lints every input, calling the reporter on each result in order; returns
- * whether any file has findings at or above its fail-on. */
+ * whether any file has findings at or above its fail-on, and in *bad
+ * whether any draft has a bad draftlint comment. */
 static bool S_lint_all(dl_profile *const *profiles, const dl_inputs *inputs,
-                       int jobs, dl_reporter *rep, dl_summary *sum) {
+                       int jobs, dl_reporter *rep, dl_summary *sum,
+                       bool *bad) {
   bool failed = false;
   pool p = {.profiles = profiles,
             .inputs = inputs,
@@ -121,6 +132,7 @@ static bool S_lint_all(dl_profile *const *profiles, const dl_inputs *inputs,
     rep->file(rep, &p.results[i]);
     dl_summary_add(sum, &p.results[i]);
     failed |= S_fails(profiles[i], &p.results[i]);
+    *bad |= S_bad_comment(&p.results[i]);
     dl_result_free(&p.results[i]);
     pthread_mutex_lock(&p.lock);
     p.reported = i + 1;
@@ -268,7 +280,9 @@ int dl_run(const dl_options *o) {
                           .nrules = nrules};
   dl_reporter *rep = dl_reporter_new(&ro);
   dl_summary sum = {0};
-  bool failed = S_lint_all(profiles, &inputs, S_jobs(o, inputs.len), rep, &sum);
+  bool bad_comment = false;
+  bool failed = S_lint_all(profiles, &inputs, S_jobs(o, inputs.len), rep,
+                           &sum, &bad_comment);
   rep->finish(rep, &sum);
   dl_reporter_free(rep);
   for (size_t i = 0; i < nowned; i++)
@@ -279,7 +293,7 @@ int dl_run(const dl_options *o) {
   dl_inputs_free(&inputs);
   dl_profiles_free(ps);
   fflush(stdout);
-  if (trouble || sum.failures)
+  if (trouble || bad_comment || sum.failures)
     return DL_EXIT_TROUBLE;
   return failed ? DL_EXIT_FINDINGS : DL_EXIT_CLEAN;
 }

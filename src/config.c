@@ -37,6 +37,7 @@ typedef struct parser {
   bool at_start;      /* the next read starts a new line */
   size_t header_line; /* line of the last "[section]" header */
   struct key_lines *klines; /* where each pattern's keys are */
+  char *bad_name;     /* the pattern name last found wrong */
   size_t nklines, kcap;
 } parser;
 
@@ -216,6 +217,13 @@ static void S_replace(char **slot, const char *value) {
 static void S_pattern_key(parser *p, const char *name, const char *key,
                           const char *value) {
   dl_config *c = p->c;
+  bool again = p->bad_name && strcmp(p->bad_name, name) == 0;
+  if ((!S_kebab(name) || dl_rule_find(name) >= 0) && !again) {
+    free(p->bad_name); /* said once per section, not once per key */
+    p->bad_name = dl_xstrdup(name);
+  } else if (again) {
+    return;
+  }
   if (!S_kebab(name)) {
     S_error(c, p->line, 0,
             "pattern name '%s' must be kebab-case: lower-case letters, "
@@ -470,6 +478,7 @@ dl_config *dl_config_load(const char *path, bool bundled) {
   for (size_t i = 0; i < c->npatterns; i++)
     S_finish_pattern(&p, c->patterns[i]);
   free(p.klines);
+  free(p.bad_name);
   free(buf);
   S_sort_errors(c);
   return c;

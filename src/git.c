@@ -176,7 +176,9 @@ int dl_git_read_staged(const char *git_path, char **bytes, size_t *len,
 /* ---- staged lines to working-tree lines ---- */
 
 typedef struct hunk {
-  size_t a, b, c, d; /* "@@ -a,b +c,d @@" */
+  size_t a, b, c, d;  /* "@@ -a,b +c,d @@" */
+  char **old, **new_; /* its removed and added lines (into git's output) */
+  size_t nold, nnew, ocap, ncap;
 } hunk;
 
 static size_t S_num(const char **p) {
@@ -200,6 +202,27 @@ static bool S_parse_hunk(const char *line, hunk *h) {
   return true;
 }
 
+/* Where a line the working tree changed went: the added line of its hunk
+ * that shares the longest beginning with it (a fixed typo keeps most of
+ * its line), else the hunk's start. */
+static size_t S_changed_line(const hunk *h, size_t line) {
+  size_t into = line - h->a;
+  if (h->d == 0)
+    return h->c + 1; /* deleted: the line that now stands there */
+  size_t best = into < h->d ? into : h->d - 1, best_len = 0;
+  const char *old = into < h->nold ? h->old[into] : NULL;
+  for (size_t k = 0; old && k < h->nnew; k++) {
+    size_t n = 0;
+    while (old[n] && old[n] == h->new_[k][n])
+      n++;
+    if (n > best_len) {
+      best_len = n;
+      best = k;
+    }
+  }
+  return h->c + best;
+}
+
 void dl_git_map_lines(dl_doc *doc, const char *worktree_path) {
   struct stat st;
   if (stat(worktree_path, &st) != 0 || !S_ISREG(st.st_mode))
@@ -218,40 +241,51 @@ void dl_git_map_lines(dl_doc *doc, const char *worktree_path) {
     char *next = strchr(line, '\n');
     if (next)
       *next++ = '\0';
-    hunk h;
+    hunk h = {0};
     if (strncmp(line, "@@ ", 3) == 0 && S_parse_hunk(line, &h)) {
       hunks = dl_xgrow(hunks, &cap, nh + 1, sizeof *hunks);
       hunks[nh++] = h;
+    } else if (nh && (line[0] == '-' || line[0] == '+') &&
+               strncmp(line, "---", 3) != 0 && strncmp(line, "+++", 3) != 0) {
+      hunk *cur = &hunks[nh - 1];
+      char *text = line + 1;
+      if (line[0] == '-') {
+        cur->old = dl_xgrow(cur->old, &cur->ocap, cur->nold + 1, sizeof *cur->old);
+        cur->old[cur->nold++] = text;
+      } else {
+        cur->new_ = dl_xgrow(cur->new_, &cur->ncap, cur->nnew + 1,
+                             sizeof *cur->new_);
+        cur->new_[cur->nnew++] = text;
+      }
     }
     line = next;
   }
-  free(out);
-  if (nh == 0) {
-    free(hunks);
-    return;
+  if (nh) {
+    doc->shown_line = dl_xcalloc(doc->nlines, sizeof *doc->shown_line);
+    long shift = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < doc->nlines; i++) {
+      size_t line = i + 1;
+      /* Hunks wholly before this line only shift it. */
+      while (k < nh && (hunks[k].b ? hunks[k].a + hunks[k].b - 1 < line
+                                   : hunks[k].a < line)) {
+        shift += (long)hunks[k].d - (long)hunks[k].b;
+        k++;
+      }
+      if (k < nh && hunks[k].b && line >= hunks[k].a) {
+        doc->shown_line[i] = S_changed_line(&hunks[k], line);
+      } else {
+        long mapped = (long)line + shift;
+        doc->shown_line[i] = mapped > 0 ? (size_t)mapped : 1;
+      }
+    }
   }
-  doc->shown_line = dl_xcalloc(doc->nlines, sizeof *doc->shown_line);
-  long shift = 0;
-  size_t k = 0;
-  for (size_t i = 0; i < doc->nlines; i++) {
-    size_t line = i + 1;
-    /* Hunks wholly before this line only shift it. */
-    while (k < nh && (hunks[k].b ? hunks[k].a + hunks[k].b - 1 < line
-                                 : hunks[k].a < line)) {
-      shift += (long)hunks[k].d - (long)hunks[k].b;
-      k++;
-    }
-    const hunk *h = k < nh ? &hunks[k] : NULL;
-    if (h && h->b && line >= h->a) { /* changed in the working tree */
-      size_t into = line - h->a;
-      doc->shown_line[i] = h->d ? h->c + (into < h->d ? into : h->d - 1)
-                                : h->c + 1;
-    } else {
-      long mapped = (long)line + shift;
-      doc->shown_line[i] = mapped > 0 ? (size_t)mapped : 1;
-    }
+  for (size_t i = 0; i < nh; i++) {
+    free(hunks[i].old);
+    free(hunks[i].new_);
   }
   free(hunks);
+  free(out);
 }
 
 /* ---- install-hook ---- */

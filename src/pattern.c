@@ -40,7 +40,8 @@ int dl_pattern_scope_parse(const char *name, dl_pattern_scope *out) {
 /* ---- templates: $0, $1..$99, ${N}, ${name}, $$ ---- */
 
 /* Reads the group reference after the '$' at t[*i]; returns the group
- * number, or -1 with a reason.  *i moves past the reference. */
+ * number, or -1 for a name the pattern does not have.  *i moves past the
+ * reference; it stays put, with a reason in *why, when there is none. */
 static long S_group_ref(const pcre2_code *re, const char *t, size_t *i,
                         const char **why) {
   size_t j = *i + 1;
@@ -69,8 +70,6 @@ static long S_group_ref(const pcre2_code *re, const char *t, size_t *i,
     if (num == PCRE2_ERROR_NOUNIQUESUBSTRING) /* a duplicate name: the first */
       num = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, NULL, NULL);
     n = num < 0 ? -1 : num;
-    if (n < 0)
-      *why = "names a group the pattern does not have";
   }
   free(name);
   return n;
@@ -91,12 +90,15 @@ static int S_template_check(const dl_pattern_code *c, const char *t,
     size_t at = i;
     const char *why = NULL;
     long n = S_group_ref(c->re, t, &i, &why);
-    if (n > (long)c->groups)
-      why = "names a group the pattern does not have";
-    if (why) {
-      *offset = at;
-      *error = dl_strdup_printf("'%.*s' %s (it has %u)", (int)(i > at ? i - at : 1),
-                                t + at, why, c->groups);
+    *offset = at;
+    if (i == at) { /* no group reference after the '$' at all */
+      *error = dl_xstrdup(why);
+      return -1;
+    }
+    if (n < 0 || n > (long)c->groups) {
+      *error = dl_strdup_printf("'%.*s' names a group the pattern does not "
+                                "have (it has %u)", (int)(i - at), t + at,
+                                c->groups);
       return -1;
     }
   }

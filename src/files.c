@@ -32,6 +32,11 @@ static bool S_is_markdown(const char *name) {
          (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0);
 }
 
+bool dl_path_is_markdown(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return S_is_markdown(slash ? slash + 1 : path);
+}
+
 static char *S_join(const char *dir, const char *name) {
   size_t n = strlen(dir);
   return dl_strdup_printf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/",

@@ -91,13 +91,6 @@ static char *S_git_line(const char *const *args) {
   return out;
 }
 
-static bool S_is_markdown(const char *name) {
-  const char *dot = strrchr(name, '.');
-  const char *slash = strrchr(name, '/');
-  return dot && (!slash || dot > slash + 1) &&
-         (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0);
-}
-
 static char *S_not_a_repo(void) {
   return dl_xstrdup("--staged reads git's index, but this folder is not in a "
                     "git working tree (or git is not installed)");
@@ -144,7 +137,7 @@ int dl_git_staged_inputs(char *const *paths, size_t npaths, dl_inputs *out,
   size_t plen = strlen(prefix);
   for (size_t at = 0; at < len; at += strlen(list + at) + 1) {
     const char *git_path = list + at;
-    if (!*git_path || !S_is_markdown(git_path))
+    if (!*git_path || !dl_path_is_markdown(git_path))
       continue;
     char *shown = strncmp(git_path, prefix, plen) == 0
                       ? dl_xstrdup(git_path + plen)

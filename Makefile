@@ -35,7 +35,7 @@ BIN        = $(BUILD)/draftlint
 
 .PHONY: all run test check check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
-        check-html bench-html
+        check-html bench-html check-config check-git check-sarif
 
 all: $(BIN)
 
@@ -71,6 +71,7 @@ deps:
 	            mandoc:mandoc cmark:cmark chromium:chromium node:nodejs npm:npm; do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
 	done; \
+	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
 	  echo "installing:$$missing"; \
@@ -89,7 +90,7 @@ test: deps
 
 check: $(BIN) $(UNIT_BIN)
 	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
-	  check-recall check-man check-html
+	  check-recall check-man check-html check-config check-git check-sarif
 
 check-unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -119,6 +120,18 @@ check-recall: $(BIN)
 check-man:
 	@mandoc -T lint -W warning src/draftlint.1 && echo "man: draftlint.1 is clean"
 
+# Configuration files, pattern rules and draftlint comments, on real files.
+check-config: $(BIN)
+	@tests/config/run.sh $(BIN)
+
+# The pre-commit hook and --staged in a real temporary git repository.
+check-git: $(BIN)
+	@tests/git/run.sh $(BIN)
+
+# --format sarif against the official schema; --format github.
+check-sarif: $(BIN)
+	@tests/sarif/run.sh $(BIN)
+
 # The whole suite again, built with AddressSanitizer and UBSan.
 check-sanitize: deps
 	@$(MAKE) --no-print-directory BUILD=build/sanitize CFLAGS="-O1 -g" \
@@ -127,9 +140,11 @@ check-sanitize: deps
 
 # ---- install -------------------------------------------------------------
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(DATADIR)/rules
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/draftlint
 	for f in rules/data/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/; done; true
+	install -m 644 rules/*.ini $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 src/draftlint.1 $(DESTDIR)$(MANDIR)/draftlint.1
 
 uninstall:

@@ -18,23 +18,35 @@ enum {
   OPT_LIST_RULES,
   OPT_ONLY,
   OPT_SET,
-  OPT_STDIN_FILENAME
+  OPT_STDIN_FILENAME,
+  OPT_CONFIG,
+  OPT_FORCE,
+  OPT_NO_CONFIG,
+  OPT_NO_INLINE_CONFIG,
+  OPT_PRINT_CONFIG,
+  OPT_STAGED
 };
 
 /* Sorted by name, as curl keeps its table. */
 static const struct option S_long[] = {
     {"color", required_argument, NULL, OPT_COLOR},
+    {"config", required_argument, NULL, OPT_CONFIG},
     {"disable", required_argument, NULL, OPT_DISABLE},
     {"enable", required_argument, NULL, OPT_ENABLE},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"force", no_argument, NULL, OPT_FORCE},
     {"format", required_argument, NULL, 'f'},
     {"help", no_argument, NULL, 'h'},
     {"jobs", required_argument, NULL, 'j'},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"no-inline-config", no_argument, NULL, OPT_NO_INLINE_CONFIG},
     {"only", required_argument, NULL, OPT_ONLY},
     {"output", required_argument, NULL, 'o'},
+    {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
     {"quiet", no_argument, NULL, 'q'},
     {"set", required_argument, NULL, OPT_SET},
+    {"staged", no_argument, NULL, OPT_STAGED},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -42,11 +54,14 @@ static const struct option S_long[] = {
 void dl_cli_usage(FILE *out) {
   fputs(
       "usage: draftlint [OPTIONS] [PATH...]\n"
+      "       draftlint --staged [OPTIONS] [PATH...]\n"
+      "       draftlint --print-config PATH\n"
+      "       draftlint install-hook [--force]\n"
       "Lints Markdown newsletter drafts: files, folders (*.md, *.markdown),\n"
       "or - for standard input.\n"
       "\n"
-      "  -f, --format FORMAT      text (default), json, or html (the rendered\n"
-      "                           draft with every finding marked in place)\n"
+      "  -f, --format FORMAT      text (default), json, github, sarif, or html\n"
+      "                           (the rendered draft with every finding marked)\n"
       "  -o, --output FILE        write the report to FILE, not standard output\n"
       "      --enable RULE,...    turn rules on\n"
       "      --disable RULE,...   turn rules off; RULE:KIND turns off one kind\n"
@@ -60,6 +75,15 @@ void dl_cli_usage(FILE *out) {
       "  -j, --jobs N             lint N files at a time (default: one per "
       "core)\n"
       "      --stdin-filename NAME  the name to show for standard input\n"
+      "      --config FILE        use this configuration file and no other\n"
+      "      --no-config          use no configuration file\n"
+      "      --no-inline-config   ignore draftlint comments in drafts\n"
+      "      --print-config PATH  show the settings for PATH and where each "
+      "came from\n"
+      "      --staged             lint the staged version of staged drafts\n"
+      "\n"
+      "install-hook writes .git/hooks/pre-commit to run draftlint --staged;\n"
+      "--force replaces a hook draftlint did not write.\n"
       "  -V, --version            print the version and exit\n"
       "  -h, --help               print this help and exit\n"
       "\n"
@@ -85,6 +109,15 @@ static int S_choice(const char *value, const char *const *choices,
   return -1;
 }
 
+/* A name that is no built-in rule may be a pattern rule of a configuration
+ * file not read yet: run.c checks it once they are (profile.c). */
+static void S_defer(dl_options *o, const char *name) {
+  size_t cap = o->nunknown_rules;
+  o->unknown_rules = dl_xgrow(o->unknown_rules, &cap, o->nunknown_rules + 1,
+                              sizeof *o->unknown_rules);
+  o->unknown_rules[o->nunknown_rules++] = dl_xstrdup(name);
+}
+
 /* Applies `sev` to each rule named in a comma-separated list, or disables
  * a kind ("rule:kind") when switching off. */
 static int S_rules(dl_options *o, const char *list, dl_severity sev,
@@ -97,35 +130,56 @@ static int S_rules(dl_options *o, const char *list, dl_severity sev,
       rc = dl_settings_disable_kind(&o->settings, name, error);
       continue;
     }
-    int id = dl_rule_find(name);
-    if (id < 0) {
-      char *names = dl_rule_names();
-      *error = dl_strdup_printf("unknown rule '%s'; valid rules: %s", name, names);
-      free(names);
-      rc = -1;
-    } else {
-      o->settings.severity[id] = sev ? dl_rules[id].severity : DL_SEV_NONE;
-    }
+    dl_severity fallback;
+    dl_severity *slot = dl_settings_severity(&o->settings, name, &fallback);
+    if (!slot)
+      S_defer(o, name);
+    else
+      *slot = sev ? (fallback ? fallback : DL_SEV_WARNING) : DL_SEV_NONE;
   }
   free(copy);
   return rc;
 }
 
 static int S_only(dl_options *o, const char *list, char **error) {
-  dl_severity saved[DL_RULE_COUNT];
-  memcpy(saved, o->settings.severity, sizeof saved);
+  dl_settings saved;
+  dl_settings_copy(&saved, &o->settings);
+  dl_settings *s = &o->settings;
   for (int i = 0; i < DL_RULE_COUNT; i++)
-    o->settings.severity[i] = DL_SEV_NONE;
-  if (S_rules(o, list, DL_SEV_ERROR, error) != 0)
-    return -1;
-  for (int i = 0; i < DL_RULE_COUNT; i++) /* keep severities set before */
-    if (o->settings.severity[i] != DL_SEV_NONE && saved[i] != DL_SEV_NONE)
-      o->settings.severity[i] = saved[i];
-  return 0;
+    s->severity[i] = DL_SEV_NONE;
+  for (size_t p = 0; p < s->npatterns; p++)
+    s->pattern_severity[p] = DL_SEV_NONE;
+  int rc = S_rules(o, list, DL_SEV_ERROR, error);
+  for (int i = 0; rc == 0 && i < DL_RULE_COUNT; i++) /* keep severities set before */
+    if (s->severity[i] != DL_SEV_NONE && saved.severity[i] != DL_SEV_NONE)
+      s->severity[i] = saved.severity[i];
+  for (size_t p = 0; rc == 0 && p < s->npatterns; p++)
+    if (s->pattern_severity[p] != DL_SEV_NONE &&
+        saved.pattern_severity[p] != DL_SEV_NONE)
+      s->pattern_severity[p] = saved.pattern_severity[p];
+  dl_settings_free(&saved);
+  return rc;
+}
+
+/* --set RULE.KEY=VALUE; a RULE that is not known yet is deferred. */
+static int S_set(dl_options *o, const char *arg, char **error) {
+  const char *dot = strchr(arg, '.');
+  const char *eq = strchr(arg, '=');
+  if (dot && eq && dot < eq) {
+    char *rule = dl_xstrndup(arg, (size_t)(dot - arg));
+    bool known = dl_settings_severity(&o->settings, rule, NULL) != NULL;
+    if (!known)
+      S_defer(o, rule);
+    free(rule);
+    if (!known)
+      return 0;
+  }
+  return dl_settings_assign(&o->settings, arg, error);
 }
 
 static int S_option(dl_options *o, int c, const char *arg, char **error) {
-  static const char *const formats[] = {"text", "json", "html", NULL};
+  static const char *const formats[] = {"text", "json", "html", "github",
+                                        "sarif", NULL};
   static const char *const colors[] = {"auto", "always", "never", NULL};
   static const char *const levels[] = {"never", "info", "warning", "error", NULL};
   int i;
@@ -152,7 +206,27 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
   case OPT_ONLY:
     return S_only(o, arg, error);
   case OPT_SET:
-    return dl_settings_assign(&o->settings, arg, error);
+    return S_set(o, arg, error);
+  case OPT_CONFIG:
+    o->config_path = arg;
+    return 0;
+  case OPT_NO_CONFIG:
+    o->no_config = true;
+    return 0;
+  case OPT_NO_INLINE_CONFIG:
+    o->no_inline_config = true;
+    return 0;
+  case OPT_PRINT_CONFIG:
+    o->print_config = arg;
+    if (o->action == DL_ACTION_LINT)
+      o->action = DL_ACTION_PRINT_CONFIG;
+    return 0;
+  case OPT_STAGED:
+    o->staged = true;
+    return 0;
+  case OPT_FORCE:
+    o->force = true;
+    return 0;
   case OPT_LIST_RULES:
     o->action = DL_ACTION_LIST_RULES;
     return 0;
@@ -200,9 +274,8 @@ static char *S_unknown_option(const char *word) {
   return msg;
 }
 
-int dl_cli_parse(int argc, char **argv, dl_options *o, char **error) {
-  *o = (dl_options){.fail_on = DL_SEV_WARNING};
-  dl_settings_defaults(&o->settings);
+/* Parses argv over whatever `o` holds already. */
+static int S_parse(int argc, char **argv, dl_options *o, char **error) {
   opterr = 0;
   optind = 1;
   int c;
@@ -224,4 +297,44 @@ int dl_cli_parse(int argc, char **argv, dl_options *o, char **error) {
   return 0;
 }
 
-void dl_options_free(dl_options *o) { dl_settings_free(&o->settings); }
+int dl_cli_parse(int argc, char **argv, dl_options *o, char **error) {
+  *o = (dl_options){.fail_on = DL_SEV_WARNING};
+  dl_settings_defaults(&o->settings);
+  /* A subcommand comes first; its options are parsed as usual. */
+  if (argc > 1 && strcmp(argv[1], "install-hook") == 0) {
+    o->argc = argc - 1;
+    o->argv = argv + 1;
+    if (S_parse(o->argc, o->argv, o, error) != 0)
+      return -1;
+    o->action = DL_ACTION_INSTALL_HOOK;
+    if (o->npaths) {
+      *error = dl_strdup_printf("install-hook takes no path ('%s'); run it "
+                                "inside the repository", o->paths[0]);
+      return -1;
+    }
+    return 0;
+  }
+  o->argc = argc;
+  o->argv = argv;
+  if (S_parse(argc, argv, o, error) != 0)
+    return -1;
+  if (o->force) {
+    *error = dl_xstrdup("--force goes with install-hook: draftlint "
+                        "install-hook --force");
+    return -1;
+  }
+  return 0;
+}
+
+int dl_cli_overlay(const dl_options *o, dl_options *out, char **error) {
+  return S_parse(o->argc, o->argv, out, error);
+}
+
+void dl_options_free(dl_options *o) {
+  dl_settings_free(&o->settings);
+  for (size_t i = 0; i < o->nunknown_rules; i++)
+    free(o->unknown_rules[i]);
+  free(o->unknown_rules);
+  o->unknown_rules = NULL;
+  o->nunknown_rules = 0;
+}

@@ -14,7 +14,9 @@ typedef enum dl_action {
   DL_ACTION_LINT,
   DL_ACTION_LIST_RULES,
   DL_ACTION_HELP,
-  DL_ACTION_VERSION
+  DL_ACTION_VERSION,
+  DL_ACTION_PRINT_CONFIG, /* --print-config PATH */
+  DL_ACTION_INSTALL_HOOK  /* draftlint install-hook [--force] */
 } dl_action;
 
 typedef enum dl_color { DL_COLOR_AUTO, DL_COLOR_ALWAYS, DL_COLOR_NEVER } dl_color;
@@ -31,11 +33,31 @@ typedef struct dl_options {
   int jobs;            /* 0: one per core */
   char **paths;        /* borrowed from argv */
   size_t npaths;
+  /* Configuration (profile.c).  The command line is applied again over
+   * each configuration file's settings, so it always has the last word:
+   * argc and argv are kept for that. */
+  int argc;
+  char **argv;
+  const char *config_path;   /* --config FILE: this file and no other */
+  bool no_config;            /* --no-config */
+  bool no_inline_config;     /* --no-inline-config */
+  const char *print_config;  /* --print-config PATH */
+  bool staged;               /* --staged: lint what git's index holds */
+  bool force;                /* install-hook --force */
+  /* Rule names that are not built in: pattern rules, checked once the
+   * configuration files are read.  Owned. */
+  char **unknown_rules;
+  size_t nunknown_rules;
 } dl_options;
 
 /* Returns 0, or -1 with a malloc'd message for a usage error. */
 int dl_cli_parse(int argc, char **argv, dl_options *o, char **error);
 void dl_options_free(dl_options *o);
+/* Applies the command line of `o` again over `out`, whose settings,
+ * fail_on and no_inline_config the caller has set from a configuration;
+ * rule names unknown there are skipped (out->unknown_rules).  Returns 0,
+ * or -1 with a malloc'd message.  Free `out` with dl_options_free. */
+int dl_cli_overlay(const dl_options *o, dl_options *out, char **error);
 void dl_cli_usage(FILE *out);
 
 #endif

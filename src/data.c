@@ -7,6 +7,7 @@
 #include "draftlint/data.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,4 +45,45 @@ char *dl_data_path(const char *name) {
     }
   }
   return S_try(DL_DATADIR, "", name);
+}
+
+/* The folder of a source checkout that `dir` is in or below (the build
+ * tree, however deep: build/, build/sanitize/), found by rules/rules.def. */
+static char *S_checkout_rules(const char *dir) {
+  char *d = dl_xstrdup(dir);
+  for (int up = 0; up < 4; up++) {
+    char *marker = dl_strdup_printf("%s/rules/rules.def", d);
+    bool found = access(marker, R_OK) == 0;
+    free(marker);
+    if (found) {
+      char *rules = dl_strdup_printf("%s/rules", d);
+      free(d);
+      return rules;
+    }
+    char *slash = strrchr(d, '/');
+    if (!slash || slash == d)
+      break;
+    *slash = '\0';
+  }
+  free(d);
+  return NULL;
+}
+
+char *dl_bundled_rules_dir(void) {
+  const char *env = getenv("DRAFTLINT_RULES_DIR");
+  if (env && *env)
+    return access(env, R_OK) == 0 ? dl_xstrdup(env) : NULL;
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) {
+      *slash = '\0';
+      char *found = S_try(exe, "/../share/draftlint", "rules");
+      if (found || (found = S_checkout_rules(exe)))
+        return found;
+    }
+  }
+  return S_try(DL_DATADIR, "", "rules");
 }

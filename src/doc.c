@@ -125,6 +125,7 @@ void dl_doc_free(dl_doc *doc) {
   free(doc->sentences);
   cmark_node_free(doc->root);
   free(doc->line_start);
+  free(doc->shown_line);
   free(doc->src);
   free(doc);
 }
@@ -177,7 +178,7 @@ void dl_doc_locate(const dl_doc *doc, size_t offset, size_t *line,
     start = doc->bom;
   size_t n = S_line_length(doc, index) - (start - doc->line_start[index]);
   size_t upto = offset - start < n ? offset - start : n;
-  *line = index + 1;
+  *line = doc->shown_line ? doc->shown_line[index] : index + 1;
   *column = dl_utf8_count(doc->src + start, upto) + 1 +
             (offset - start > n ? offset - start - n : 0);
 }

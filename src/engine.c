@@ -4,12 +4,14 @@
  */
 #include "engine.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "pattern.h"
 
 int dl_engine_init(dl_engine *e, const dl_settings *settings, char **error) {
-  *e = (dl_engine){.settings = settings};
+  *e = (dl_engine){.settings = settings, .inline_config = true};
   for (int i = 0; i < DL_RULE_COUNT; i++) {
     const dl_rule_ops *ops = dl_rules[i].ops;
     if (settings->severity[i] == DL_SEV_NONE || !ops->load)
@@ -33,12 +35,68 @@ void dl_engine_check(const dl_engine *e, const dl_doc *doc, dl_diag_list *out) {
                     .state = e->state[i]};
     dl_rules[i].ops->check(doc, &sink);
   }
+  dl_patterns_check(doc, e->settings, out);
   dl_diag_list_sort(out);
+}
+
+struct dl_loaded {
+  int rule;
+  char *key;
+  void *state;
+};
+
+/* Every option a rule's load may read, as one string. */
+static char *S_load_key(const dl_settings *s) {
+  return dl_strdup_printf("%s\x1f%s\x1f%d\x1f%d",
+                          s->catalog_path ? s->catalog_path : "",
+                          s->model_path ? s->model_path : "",
+                          (int)s->sensitivity, (int)s->heading_scope);
+}
+
+int dl_engine_init_cached(dl_engine *e, const dl_settings *settings,
+                          dl_load_cache *cache, char **error) {
+  *e = (dl_engine){.settings = settings, .shared = true, .inline_config = true};
+  char *key = S_load_key(settings);
+  int rc = 0;
+  for (int i = 0; i < DL_RULE_COUNT && rc == 0; i++) {
+    const dl_rule_ops *ops = dl_rules[i].ops;
+    if (settings->severity[i] == DL_SEV_NONE || !ops->load)
+      continue;
+    size_t k = 0;
+    while (k < cache->len &&
+           (cache->items[k].rule != i || strcmp(cache->items[k].key, key) != 0))
+      k++;
+    if (k == cache->len) {
+      void *state = NULL;
+      if (ops->load(settings, &state, error) != 0) {
+        rc = -1;
+        break;
+      }
+      cache->items = dl_xgrow(cache->items, &cache->cap, cache->len + 1,
+                              sizeof *cache->items);
+      cache->items[cache->len++] = (struct dl_loaded){i, dl_xstrdup(key), state};
+    }
+    e->state[i] = cache->items[k].state;
+    e->loaded[i] = true;
+  }
+  free(key);
+  return rc;
+}
+
+void dl_load_cache_free(dl_load_cache *cache) {
+  for (size_t k = 0; k < cache->len; k++) {
+    const dl_rule_ops *ops = dl_rules[cache->items[k].rule].ops;
+    if (ops->unload)
+      ops->unload(cache->items[k].state);
+    free(cache->items[k].key);
+  }
+  free(cache->items);
+  *cache = (dl_load_cache){0};
 }
 
 void dl_engine_fini(dl_engine *e) {
   for (int i = 0; i < DL_RULE_COUNT; i++) {
-    if (e->loaded[i] && dl_rules[i].ops->unload)
+    if (e->loaded[i] && !e->shared && dl_rules[i].ops->unload)
       dl_rules[i].ops->unload(e->state[i]);
     e->loaded[i] = false;
     e->state[i] = NULL;

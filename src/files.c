@@ -16,19 +16,25 @@
 
 #include "draftlint/alloc.h"
 #include "draftlint/diag.h"
+#include "git.h"
 
 /* The largest draft we take: source maps hold 32-bit offsets. */
 #define DL_MAX_FILE ((size_t)UINT32_MAX - 1)
 
 static void S_add(dl_inputs *in, char *path, char *error, bool stdin_) {
   in->items = dl_xgrow(in->items, &in->cap, in->len + 1, sizeof *in->items);
-  in->items[in->len++] = (dl_input){path, error, stdin_};
+  in->items[in->len++] = (dl_input){path, error, stdin_, NULL};
 }
 
 static bool S_is_markdown(const char *name) {
   const char *dot = strrchr(name, '.');
   return dot && dot != name &&
          (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0);
+}
+
+bool dl_path_is_markdown(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return S_is_markdown(slash ? slash + 1 : path);
 }
 
 static char *S_join(const char *dir, const char *name) {
@@ -160,6 +166,7 @@ void dl_inputs_free(dl_inputs *in) {
   for (size_t i = 0; i < in->len; i++) {
     free(in->items[i].path);
     free(in->items[i].error);
+    free(in->items[i].git_path);
   }
   free(in->items);
   *in = (dl_inputs){0};
@@ -211,6 +218,8 @@ static const char *S_kind_of(mode_t mode) {
 
 int dl_read_input(const dl_input *in, char **bytes, size_t *len,
                   char **error) {
+  if (in->git_path)
+    return dl_git_read_staged(in->git_path, bytes, len, error);
   if (in->stdin_) {
     int err = S_read_all(STDIN_FILENO, 0, bytes, len);
     if (err)

@@ -15,6 +15,7 @@ typedef struct dl_input {
   char *path;   /* as given, or found under a given directory */
   char *error;  /* why it cannot be linted (a missing path...), or NULL */
   bool stdin_;  /* read standard input; `path` is the name to show */
+  char *git_path; /* --staged: read this path's blob from git's index */
 } dl_input;
 
 typedef struct dl_inputs {
@@ -29,6 +30,8 @@ typedef struct dl_inputs {
 void dl_inputs_collect(char *const *paths, size_t npaths,
                        const char *stdin_name, dl_inputs *out);
 void dl_inputs_free(dl_inputs *in);
+/* Is the file name at the end of `path` a draft's (*.md, *.markdown)? */
+bool dl_path_is_markdown(const char *path);
 
 /* Reads a whole regular file (or standard input) into a malloc'd buffer
  * with one spare byte; returns 0, or -1 with a malloc'd reason. */

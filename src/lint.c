@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/directive.h"
 
 void dl_result_fail(dl_result *out, const char *path, const char *error) {
   *out = (dl_result){.path = dl_xstrdup(path), .error = dl_xstrdup(error)};
@@ -57,6 +58,8 @@ void dl_lint_bytes(const dl_engine *e, const char *path, char *bytes,
     out->notice = dl_xstrdup("front matter opened on line 1 is never closed "
                              "with '---'; linting the file as Markdown");
   dl_engine_check(e, out->doc, &out->diags);
+  if (e->inline_config) /* the filter stage: the draft's own comments */
+    dl_directives_filter(out->doc, &out->diags);
 }
 
 void dl_result_free(dl_result *r) {

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "git.h"
 #include "run.h"
 
 #ifndef DL_VERSION
@@ -24,7 +25,16 @@ int main(int argc, char **argv) {
     printf("draftlint %s\n", DL_VERSION);
     rc = DL_EXIT_CLEAN;
   } else if (o.action == DL_ACTION_LIST_RULES) {
-    rc = dl_list_rules(stdout);
+    rc = dl_list_rules(&o, stdout);
+  } else if (o.action == DL_ACTION_INSTALL_HOOK) {
+    rc = DL_EXIT_CLEAN;
+    if (dl_git_install_hook(o.force, stdout, &error) != 0) {
+      fprintf(stderr, "draftlint: %s\n", error);
+      free(error);
+      rc = DL_EXIT_TROUBLE;
+    }
+  } else if (o.action == DL_ACTION_PRINT_CONFIG) {
+    rc = dl_print_config(&o, stdout);
   } else {
     rc = dl_run(&o);
   }

@@ -9,6 +9,10 @@ dl_reporter *dl_reporter_new(const dl_report_options *options) {
     return dl_report_json_new(options);
   case DL_FORMAT_HTML:
     return dl_report_html_new(options);
+  case DL_FORMAT_GITHUB:
+    return dl_report_github_new(options);
+  case DL_FORMAT_SARIF:
+    return dl_report_sarif_new(options);
   case DL_FORMAT_TEXT:
   default:
     return dl_report_text_new(options);

@@ -14,7 +14,23 @@
 
 #include "lint.h"
 
-typedef enum dl_format { DL_FORMAT_TEXT, DL_FORMAT_JSON, DL_FORMAT_HTML } dl_format;
+typedef enum dl_format {
+  DL_FORMAT_TEXT,
+  DL_FORMAT_JSON,
+  DL_FORMAT_HTML,
+  DL_FORMAT_GITHUB,
+  DL_FORMAT_SARIF
+} dl_format;
+
+/* What a reporter may say about a rule (SARIF's tool.driver.rules): plain
+ * data handed over by the run, so reporters stay ignorant of the rule
+ * table.  Strings are borrowed. */
+typedef struct dl_rule_info {
+  const char *name;
+  const char *summary;  /* one line */
+  const char *help;     /* a paragraph: what it finds, how to turn it off */
+  dl_severity severity; /* its default */
+} dl_rule_info;
 
 typedef struct dl_report_options {
   dl_format format;
@@ -22,6 +38,8 @@ typedef struct dl_report_options {
   bool excerpt; /* the source line with a caret under each finding */
   bool quiet;   /* no summary line, no notices */
   FILE *out;    /* findings; problems with files go to stderr */
+  const dl_rule_info *rules; /* every rule of the run, built-in first */
+  size_t nrules;
 } dl_report_options;
 
 typedef struct dl_summary {
@@ -50,6 +68,8 @@ void dl_summary_add(dl_summary *s, const dl_result *result);
 dl_reporter *dl_report_text_new(const dl_report_options *options);
 dl_reporter *dl_report_json_new(const dl_report_options *options);
 dl_reporter *dl_report_html_new(const dl_report_options *options);
+dl_reporter *dl_report_github_new(const dl_report_options *options);
+dl_reporter *dl_report_sarif_new(const dl_report_options *options);
 
 /* A file-level problem on stderr: "path[:line:col]: error: reason". */
 void dl_report_failure(const dl_result *result, bool color);

@@ -50,7 +50,8 @@ static void S_excerpt(FILE *out, const dl_doc *doc, const dl_diag *d,
     int32_t cp;
     from -= dl_utf8_decode_back(s, from, &cp);
   }
-  char *gutter = dl_strdup_printf("%6zu | ", index + 1);
+  char *gutter = dl_strdup_printf(
+      "%6zu | ", doc->shown_line ? doc->shown_line[index] : index + 1);
   fprintf(out, "%s%s", gutter, from > 0 ? "..." : "");
   int pad = from > 0 ? 3 : 0, caret = 0, shown = 0;
   size_t i = from;

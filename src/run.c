@@ -12,14 +12,17 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "draftlint/alloc.h"
 #include "files.h"
 #include "output.h"
+#include "git.h"
+#include "profile.h"
 
 typedef struct pool {
-  const dl_engine *engine;
+  dl_profile *const *profiles; /* of each input; NULL for a failed input */
   const dl_inputs *inputs;
   dl_result *results;
   bool *done;
@@ -28,12 +31,17 @@ typedef struct pool {
   pthread_cond_t changed;
 } pool;
 
-static void S_lint_input(const dl_engine *e, const dl_input *in,
+static void S_lint_input(const dl_profile *prof, const dl_input *in,
                          dl_result *out) {
   if (in->error) {
     dl_result_fail(out, in->path, in->error);
     return;
   }
+  if (prof->engine_error) {
+    dl_result_fail(out, in->path, prof->engine_error);
+    return;
+  }
+  const dl_engine *e = &prof->engine;
   char *bytes, *error;
   size_t len;
   if (dl_read_input(in, &bytes, &len, &error) != 0) {
@@ -42,6 +50,8 @@ static void S_lint_input(const dl_engine *e, const dl_input *in,
     return;
   }
   dl_lint_bytes(e, in->path, bytes, len, out);
+  if (in->git_path && out->doc) /* report the working tree's lines */
+    dl_git_map_lines(out->doc, in->path);
 }
 
 static void *S_worker(void *arg) {
@@ -56,7 +66,7 @@ static void *S_worker(void *arg) {
     }
     size_t i = p->next++;
     pthread_mutex_unlock(&p->lock);
-    S_lint_input(p->engine, &p->inputs->items[i], &p->results[i]);
+    S_lint_input(p->profiles[i], &p->inputs->items[i], &p->results[i]);
     pthread_mutex_lock(&p->lock);
     p->done[i] = true;
     pthread_cond_broadcast(&p->changed);
@@ -73,10 +83,33 @@ static int S_jobs(const dl_options *o, size_t ninputs) {
   return (int)n;
 }
 
-/* Lints every input, calling the reporter on each result in order. */
-static void S_lint_all(const dl_engine *e, const dl_inputs *inputs, int jobs,
-                       dl_reporter *rep, dl_summary *sum) {
-  pool p = {.engine = e,
+/* Does the result have a finding at or above its configuration's fail-on? */
+static bool S_fails(const dl_profile *prof, const dl_result *r) {
+  if (!prof || prof->fail_on == DL_SEV_NONE)
+    return false;
+  for (size_t i = 0; i < r->diags.len; i++)
+    if (r->diags.items[i].severity >= prof->fail_on)
+      return true;
+  return false;
+}
+
+/* A draftlint comment that names no rule is bad input, like a bad
+ * configuration file: reported as a finding, and the run exits 2. */
+static bool S_bad_comment(const dl_result *r) {
+  for (size_t i = 0; i < r->diags.len; i++)
+    if (r->diags.items[i].rule == dl_rules[DL_RULE_INLINE_CONFIG].name)
+      return true;
+  return false;
+}
+
+/* Lints every input, calling the reporter on each result in order; returns
+ * whether any file has findings at or above its fail-on, and in *bad
+ * whether any draft has a bad draftlint comment. */
+static bool S_lint_all(dl_profile *const *profiles, const dl_inputs *inputs,
+                       int jobs, dl_reporter *rep, dl_summary *sum,
+                       bool *bad) {
+  bool failed = false;
+  pool p = {.profiles = profiles,
             .inputs = inputs,
             .results = dl_xcalloc(inputs->len, sizeof(dl_result)),
             .done = dl_xcalloc(inputs->len, sizeof(bool)),
@@ -90,7 +123,7 @@ static void S_lint_all(const dl_engine *e, const dl_inputs *inputs, int jobs,
       break;
   for (size_t i = 0; i < inputs->len; i++) {
     if (started == 0) { /* one job, or no thread could start: lint here */
-      S_lint_input(e, &inputs->items[i], &p.results[i]);
+      S_lint_input(profiles[i], &inputs->items[i], &p.results[i]);
     } else {
       pthread_mutex_lock(&p.lock);
       while (!p.done[i])
@@ -99,6 +132,8 @@ static void S_lint_all(const dl_engine *e, const dl_inputs *inputs, int jobs,
     }
     rep->file(rep, &p.results[i]);
     dl_summary_add(sum, &p.results[i]);
+    failed |= S_fails(profiles[i], &p.results[i]);
+    *bad |= S_bad_comment(&p.results[i]);
     dl_result_free(&p.results[i]);
     pthread_mutex_lock(&p.lock);
     p.reported = i + 1;
@@ -112,6 +147,7 @@ static void S_lint_all(const dl_engine *e, const dl_inputs *inputs, int jobs,
   pthread_mutex_destroy(&p.lock);
   free(p.done);
   free(p.results);
+  return failed;
 }
 
 static bool S_use_color(const dl_options *o, FILE *out) {
@@ -122,61 +158,198 @@ static bool S_use_color(const dl_options *o, FILE *out) {
          !(term && strcmp(term, "dumb") == 0);
 }
 
-static int S_exit_code(const dl_options *o, const dl_summary *s) {
-  if (s->failures)
-    return DL_EXIT_TROUBLE;
-  if (o->fail_on == DL_SEV_NONE)
-    return DL_EXIT_CLEAN;
-  for (int sev = o->fail_on; sev <= DL_SEV_ERROR; sev++)
-    if (s->by_severity[sev])
-      return DL_EXIT_FINDINGS;
-  return DL_EXIT_CLEAN;
+/* Prints the configuration problems found so far (each once) and says
+ * whether there were any. */
+static bool S_config_errors(const dl_profiles *ps) {
+  size_t n;
+  char *const *errors = dl_profiles_errors(ps, &n);
+  for (size_t i = 0; i < n; i++)
+    fprintf(stderr, "%s\n", errors[i]);
+  return n > 0;
+}
+
+/* The rules of the run for reporters that describe them (SARIF): every
+ * built-in rule, then every pattern rule of any profile, once each. */
+static dl_rule_info *S_rule_infos(const dl_profiles *ps, size_t *count,
+                                  char ***owned, size_t *nowned) {
+  size_t nprof, cap = 0, n = 0, ocap = 0;
+  dl_profile *const *all = dl_profiles_all(ps, &nprof);
+  dl_rule_info *infos = NULL;
+  *owned = NULL;
+  *nowned = 0;
+  for (int i = 0; i < DL_RULE_COUNT; i++) {
+    char *help = dl_strdup_printf(
+        "%s Turn it off with --disable %s, 'disable = %s' in .draftlint.ini, "
+        "or <!-- draftlint-disable %s --> in the draft. See draftlint(1).",
+        dl_rules[i].summary, dl_rules[i].name, dl_rules[i].name,
+        dl_rules[i].name);
+    *owned = dl_xgrow(*owned, &ocap, *nowned + 1, sizeof **owned);
+    (*owned)[(*nowned)++] = help;
+    infos = dl_xgrow(infos, &cap, n + 1, sizeof *infos);
+    infos[n++] = (dl_rule_info){dl_rules[i].name, dl_rules[i].summary, help,
+                                dl_rules[i].severity};
+  }
+  for (size_t k = 0; k < nprof; k++) {
+    for (size_t j = 0; j < all[k]->npatterns; j++) {
+      const dl_pattern *pat = all[k]->patterns[j];
+      bool seen = false;
+      for (size_t m = DL_RULE_COUNT; m < n && !seen; m++)
+        seen = strcmp(infos[m].name, pat->name) == 0;
+      if (seen)
+        continue;
+      char *summary = pat->description
+                          ? dl_xstrdup(pat->description)
+                          : dl_strdup_printf("Pattern rule from %s.",
+                                             pat->origin);
+      char *help = dl_strdup_printf(
+          "%s A pattern rule defined at %s: the regular expression /%s/ "
+          "over %s text. Turn it off with --disable %s or 'disable = %s'.",
+          summary, pat->origin, pat->regex,
+          dl_pattern_scope_names[pat->scope], pat->name, pat->name);
+      *owned = dl_xgrow(*owned, &ocap, *nowned + 2, sizeof **owned);
+      (*owned)[(*nowned)++] = summary;
+      (*owned)[(*nowned)++] = help;
+      infos = dl_xgrow(infos, &cap, n + 1, sizeof *infos);
+      infos[n++] = (dl_rule_info){pat->name, summary, help, pat->severity};
+    }
+  }
+  *count = n;
+  return infos;
 }
 
 int dl_run(const dl_options *o) {
-  dl_engine engine;
-  char *error = NULL;
-  if (dl_engine_init(&engine, &o->settings, &error) != 0) {
-    fprintf(stderr, "draftlint: %s\n", error);
-    free(error);
-    return DL_EXIT_TROUBLE;
-  }
+  dl_profiles *ps = dl_profiles_new(o);
   char *here[] = {"."};
   dl_inputs inputs;
-  dl_inputs_collect(o->npaths ? o->paths : here, o->npaths ? o->npaths : 1,
-                    o->stdin_name, &inputs);
+  if (o->staged) {
+    char *error = NULL;
+    if (dl_git_staged_inputs(o->paths, o->npaths, &inputs, &error) != 0) {
+      fprintf(stderr, "draftlint: %s\n", error);
+      free(error);
+      dl_profiles_free(ps);
+      return DL_EXIT_TROUBLE;
+    }
+  } else {
+    dl_inputs_collect(o->npaths ? o->paths : here, o->npaths ? o->npaths : 1,
+                      o->stdin_name, &inputs);
+  }
+  /* Every input's configuration, before any linting: ignored files leave
+   * the list, and every configuration problem is known up front. */
+  dl_profile **profiles = dl_xcalloc(inputs.len ? inputs.len : 1,
+                                     sizeof *profiles);
+  size_t kept = 0;
+  for (size_t i = 0; i < inputs.len; i++) {
+    dl_input in = inputs.items[i];
+    dl_profile *prof = NULL;
+    if (!in.error) {
+      prof = dl_profiles_for(ps, in.path, in.stdin_);
+      if (!in.stdin_ && dl_profile_ignores(prof, in.path, NULL)) {
+        free(in.path);
+        free(in.error);
+        continue;
+      }
+    }
+    profiles[kept] = prof;
+    inputs.items[kept++] = in;
+  }
+  inputs.len = kept;
+  size_t nprof;
+  dl_profiles_all(ps, &nprof);
+  if (nprof == 0) /* the bundled pattern names, for the check below */
+    dl_profiles_for_dir(ps, ".");
+  char *unknown = dl_profiles_check_names(ps);
+  if (unknown) {
+    fprintf(stderr, "draftlint: %s\n", unknown);
+    fprintf(stderr, "Try 'draftlint --help' for more information.\n");
+    free(unknown);
+    free(profiles);
+    dl_inputs_free(&inputs);
+    dl_profiles_free(ps);
+    return DL_EXIT_TROUBLE;
+  }
+  bool trouble = S_config_errors(ps);
+  char *error = NULL;
   FILE *out = dl_output_open(o->output, &inputs, &error);
   if (!out) {
     fprintf(stderr, "draftlint: %s\n", error);
     free(error);
+    free(profiles);
     dl_inputs_free(&inputs);
-    dl_engine_fini(&engine);
+    dl_profiles_free(ps);
     return DL_EXIT_TROUBLE;
   }
   bool color = S_use_color(o, out);
+  size_t nrules, nowned;
+  char **owned;
+  dl_rule_info *rules = S_rule_infos(ps, &nrules, &owned, &nowned);
   dl_report_options ro = {.format = o->format,
                           .color = color,
                           .excerpt = color,
                           .quiet = o->quiet,
-                          .out = out};
+                          .out = out,
+                          .rules = rules,
+                          .nrules = nrules};
   dl_reporter *rep = dl_reporter_new(&ro);
   dl_summary sum = {0};
-  S_lint_all(&engine, &inputs, S_jobs(o, inputs.len), rep, &sum);
+  bool bad_comment = false;
+  bool failed = S_lint_all(profiles, &inputs, S_jobs(o, inputs.len), rep,
+                           &sum, &bad_comment);
   rep->finish(rep, &sum);
   dl_reporter_free(rep);
+  for (size_t i = 0; i < nowned; i++)
+    free(owned[i]);
+  free(owned);
+  free(rules);
+  free(profiles);
   dl_inputs_free(&inputs);
-  dl_engine_fini(&engine);
+  dl_profiles_free(ps);
   if (dl_output_close(out, o->output, &error) != 0) {
     fprintf(stderr, "draftlint: %s\n", error);
     free(error);
     return DL_EXIT_TROUBLE;
   }
-  return S_exit_code(o, &sum);
+  if (trouble || bad_comment || sum.failures)
+    return DL_EXIT_TROUBLE;
+  return failed ? DL_EXIT_FINDINGS : DL_EXIT_CLEAN;
 }
 
-int dl_list_rules(FILE *out) {
+int dl_print_config(const dl_options *o, FILE *out) {
+  dl_profiles *ps = dl_profiles_new(o);
+  struct stat st;
+  const char *path = o->print_config;
+  dl_profile *p = stat(path, &st) == 0 && S_ISDIR(st.st_mode)
+                      ? dl_profiles_for_dir(ps, path)
+                      : dl_profiles_for(ps, path, false);
+  char *unknown = dl_profiles_check_names(ps);
+  if (unknown) {
+    fprintf(stderr, "draftlint: %s\n", unknown);
+    free(unknown);
+    dl_profiles_free(ps);
+    return DL_EXIT_TROUBLE;
+  }
+  dl_profile_print(p, path, out);
+  bool trouble = S_config_errors(ps);
+  dl_profiles_free(ps);
+  return trouble ? DL_EXIT_TROUBLE : DL_EXIT_CLEAN;
+}
+
+int dl_list_rules(const dl_options *o, FILE *out) {
   for (int i = 0; i < DL_RULE_COUNT; i++)
     fprintf(out, "%-22s %-8s %s\n", dl_rules[i].name,
             dl_severity_name(dl_rules[i].severity), dl_rules[i].summary);
-  return DL_EXIT_CLEAN;
+  /* and the pattern rules configured for the current folder */
+  dl_profiles *ps = dl_profiles_new(o);
+  dl_profile *p = dl_profiles_for_dir(ps, ".");
+  for (size_t i = 0; i < p->npatterns; i++) {
+    const dl_pattern *pat = p->patterns[i];
+    fprintf(out, "%-22s %-8s ", pat->name,
+            pat->severity ? dl_severity_name(pat->severity) : "off");
+    if (pat->description)
+      fprintf(out, "%s (pattern rule)\n", pat->description);
+    else
+      fprintf(out, "Pattern rule /%s/.\n", pat->regex);
+  }
+  bool trouble = S_config_errors(ps);
+  dl_profiles_free(ps);
+  return trouble ? DL_EXIT_TROUBLE : DL_EXIT_CLEAN;
 }

@@ -10,6 +10,10 @@
 enum { DL_EXIT_CLEAN = 0, DL_EXIT_FINDINGS = 1, DL_EXIT_TROUBLE = 2 };
 
 int dl_run(const dl_options *o);
-int dl_list_rules(FILE *out);
+/* --list-rules: the built-in rules, then the pattern rules configured for
+ * the current folder. */
+int dl_list_rules(const dl_options *o, FILE *out);
+/* --print-config PATH (profile.h). */
+int dl_print_config(const dl_options *o, FILE *out);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "pattern.h"
 
 void dl_settings_defaults(dl_settings *s) {
   *s = (dl_settings){0};
@@ -22,6 +23,10 @@ void dl_settings_free(dl_settings *s) {
   free(s->disabled_kinds);
   s->disabled_kinds = NULL;
   s->ndisabled_kinds = 0;
+  free(s->pattern_severity);
+  s->pattern_severity = NULL;
+  s->patterns = NULL;
+  s->npatterns = 0;
 }
 
 static int S_set_scope(dl_settings *s, const char *v) {
@@ -45,18 +50,47 @@ static const option S_options[] = {
     {"duplicate-heading", "scope", "siblings, document", S_set_scope},
 };
 
+static void S_trace(const dl_settings *s, const char *rule, const char *key,
+                    const char *value) {
+  if (s->trace)
+    s->trace(s->trace_ctx, rule, key, value);
+}
+
+/* Pattern rules have one setting, their severity. */
+static int S_set_pattern(dl_settings *s, size_t p, const char *key,
+                         const char *value, char **error) {
+  const char *rule = s->patterns[p]->name;
+  if (strcmp(key, "severity") != 0) {
+    *error = dl_strdup_printf("unknown setting '%s' for pattern rule %s; "
+                              "valid: severity", key, rule);
+    return -1;
+  }
+  if (dl_severity_parse(value, &s->pattern_severity[p]) == 0) {
+    S_trace(s, rule, key, value);
+    return 0;
+  }
+  *error = dl_strdup_printf("'%s' is not a severity for %s; valid: error, "
+                            "warning, info, off", value, rule);
+  return -1;
+}
+
 int dl_settings_set(dl_settings *s, const char *rule, const char *key,
                     const char *value, char **error) {
   int id = dl_rule_find(rule);
+  for (size_t p = 0; id < 0 && p < s->npatterns; p++)
+    if (strcmp(s->patterns[p]->name, rule) == 0)
+      return S_set_pattern(s, p, key, value, error);
   if (id < 0) {
-    char *names = dl_rule_names();
+    char *names = dl_settings_rule_names(s);
     *error = dl_strdup_printf("unknown rule '%s'; valid rules: %s", rule, names);
     free(names);
     return -1;
   }
   if (strcmp(key, "severity") == 0) {
-    if (dl_severity_parse(value, &s->severity[id]) == 0)
+    if (dl_severity_parse(value, &s->severity[id]) == 0) {
+      S_trace(s, rule, key, value);
       return 0;
+    }
     *error = dl_strdup_printf("'%s' is not a severity for %s; valid: error, "
                               "warning, info, off", value, rule);
     return -1;
@@ -68,8 +102,10 @@ int dl_settings_set(dl_settings *s, const char *rule, const char *key,
       continue;
     if (strcmp(o->key, key) == 0) {
       free(keys);
-      if (o->set(s, value) == 0)
+      if (o->set(s, value) == 0) {
+        S_trace(s, rule, key, value);
         return 0;
+      }
       *error = dl_strdup_printf("'%s' is not a valid %s.%s; valid: %s", value,
                                 rule, key, o->choices);
       return -1;
@@ -136,4 +172,62 @@ int dl_settings_disable_kind(dl_settings *s, const char *spec, char **error) {
                                sizeof *s->disabled_kinds);
   s->disabled_kinds[s->ndisabled_kinds++] = dl_xstrdup(spec);
   return 0;
+}
+
+void dl_settings_copy(dl_settings *dst, const dl_settings *src) {
+  *dst = *src;
+  dst->disabled_kinds = NULL;
+  dst->ndisabled_kinds = 0;
+  for (size_t i = 0; i < src->ndisabled_kinds; i++) {
+    size_t cap = dst->ndisabled_kinds;
+    dst->disabled_kinds = dl_xgrow(dst->disabled_kinds, &cap,
+                                   dst->ndisabled_kinds + 1,
+                                   sizeof *dst->disabled_kinds);
+    dst->disabled_kinds[dst->ndisabled_kinds++] =
+        dl_xstrdup(src->disabled_kinds[i]);
+  }
+  dst->pattern_severity = NULL;
+  if (src->npatterns) {
+    dst->pattern_severity =
+        dl_xcalloc(src->npatterns, sizeof *dst->pattern_severity);
+    memcpy(dst->pattern_severity, src->pattern_severity,
+           src->npatterns * sizeof *dst->pattern_severity);
+  }
+}
+
+dl_severity *dl_settings_severity(dl_settings *s, const char *name,
+                                  dl_severity *fallback) {
+  int id = dl_rule_find(name);
+  if (id >= 0) {
+    if (fallback)
+      *fallback = dl_rules[id].severity;
+    return &s->severity[id];
+  }
+  for (size_t p = 0; p < s->npatterns; p++) {
+    if (strcmp(s->patterns[p]->name, name) == 0) {
+      if (fallback)
+        *fallback = s->patterns[p]->severity;
+      return &s->pattern_severity[p];
+    }
+  }
+  return NULL;
+}
+
+char *dl_settings_rule_names(const dl_settings *s) {
+  char *names = dl_rule_names();
+  for (size_t p = 0; p < s->npatterns; p++) {
+    char *more = dl_strdup_printf("%s, %s", names, s->patterns[p]->name);
+    free(names);
+    names = more;
+  }
+  return names;
+}
+
+size_t dl_settings_option_keys(const char *rule, const char **keys,
+                               size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; i < sizeof S_options / sizeof *S_options; i++)
+    if (strcmp(S_options[i].rule, rule) == 0 && n < max)
+      keys[n++] = S_options[i].key;
+  return n;
 }

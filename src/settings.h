@@ -20,5 +20,20 @@ int dl_settings_set(dl_settings *s, const char *rule, const char *key,
  * copied.  Returns 0, or -1 with a malloc'd message. */
 int dl_settings_disable_kind(dl_settings *s, const char *spec, char **error);
 void dl_settings_free(dl_settings *s);
+/* A deep copy: the disabled kinds and pattern severities are duplicated;
+ * borrowed strings and the pattern array stay borrowed. */
+void dl_settings_copy(dl_settings *dst, const dl_settings *src);
+/* The severity slot of a built-in or pattern rule called `name`, or NULL
+ * when there is none; *fallback (when not NULL) gets the rule's default,
+ * the severity --enable gives it. */
+dl_severity *dl_settings_severity(dl_settings *s, const char *name,
+                                  dl_severity *fallback);
+/* "a, b, c": every built-in rule, then every pattern rule in force;
+ * malloc'd. */
+char *dl_settings_rule_names(const dl_settings *s);
+/* Fills `keys` with up to `max` option names of a built-in rule (besides
+ * severity), static strings; returns how many it stored. */
+size_t dl_settings_option_keys(const char *rule, const char **keys,
+                               size_t max);
 
 #endif

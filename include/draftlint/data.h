@@ -10,4 +10,10 @@
  * none of the places has it. */
 char *dl_data_path(const char *name);
 
+/* Returns the malloc'd path of the folder of bundled pattern rule files
+ * (rules/NAME.ini): $DRAFTLINT_RULES_DIR when set, share/draftlint/rules once
+ * installed, rules/ of the source checkout the binary was built in; NULL
+ * when there is none. */
+char *dl_bundled_rules_dir(void);
+
 #endif

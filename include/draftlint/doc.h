@@ -44,6 +44,8 @@ typedef struct dl_doc {
   struct dl_sentence *sentences; /* see sentence.h; built on first use */
   size_t nsentences;
   bool sentences_built;
+  size_t *shown_line;    /* NULL, or the line number to show for each line
+                            index (--staged: the working tree's); owned */
 } dl_doc;
 
 /* Parses `src` (len bytes, malloc'd with room for a NUL at src[len]); the
@@ -65,7 +67,8 @@ size_t dl_doc_offset(const dl_doc *doc, int line, int column);
 void dl_doc_node_range(const dl_doc *doc, cmark_node *node, size_t *start,
                        size_t *end);
 
-/* 1-based line and column (in code points) of a source offset. */
+/* 1-based line and column (in code points) of a source offset; the line
+ * is the one to show (shown_line) when the document has a map. */
 void dl_doc_locate(const dl_doc *doc, size_t offset, size_t *line,
                    size_t *column);
 /* 0-based index of the line holding `offset`. */

@@ -60,6 +60,17 @@ typedef struct dl_settings {
   dl_sensitivity sensitivity;
   const char *catalog_path; /* NULL: the installed TBM catalog */
   const char *model_path;   /* NULL: the installed sentence model */
+  /* Pattern rules in force (pattern.h): the array is borrowed from the
+   * loaded configuration, which outlives the run; their severities are
+   * owned, one per pattern (DL_SEV_NONE: off). */
+  const struct dl_pattern *const *patterns;
+  dl_severity *pattern_severity;
+  size_t npatterns;
+  /* When set, called for every rule option assigned by name (settings.c),
+   * so --print-config can say where each setting came from. */
+  void (*trace)(void *ctx, const char *rule, const char *key,
+                const char *value);
+  void *trace_ctx;
 } dl_settings;
 
 typedef struct dl_sink dl_sink;

@@ -1,0 +1,219 @@
+#!/bin/sh
+# Configuration files, pattern rules and draftlint comments, on real files
+# in a temporary repository: discovery in nested folders (nearest wins, key
+# by key, stopping at the repository root), --config, --no-config,
+# --print-config, ignore globs, the command line over the files, every
+# comment form, and every bad input: a clear message with file and line,
+# exit 2, and every other file still linted.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# check NAME WANT_RC PATTERN -- ARGS: runs in $tmp/repo; stdout+stderr must
+# match the extended regexp (each line of PATTERN separately, all needed).
+check() {
+  name=$1 want=$2 patterns=$3
+  shift 4
+  out=$(cd "$tmp/repo" && NO_COLOR=1 "$bin" "$@" 2>&1 </dev/null)
+  rc=$?
+  good=1
+  [ "$rc" = "$want" ] || good=0
+  printf '%s\n' "$patterns" | while IFS= read -r p; do
+    [ -z "$p" ] || printf '%s\n' "$out" | grep -Eq -- "$p" || { echo "  missing: $p"; exit 1; }
+  done || good=0
+  if [ $good = 1 ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL $name: exit $rc (expected $want), output:"; printf '%s\n' "$out" | head -15
+  fi
+}
+# refute NAME PATTERN -- ARGS: the output must not match.
+refute() {
+  name=$1 pattern=$2
+  shift 3
+  out=$(cd "$tmp/repo" && NO_COLOR=1 "$bin" "$@" 2>&1 </dev/null)
+  if printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
+    fail=$((fail + 1)); echo "FAIL $name: output has '$pattern':"; printf '%s\n' "$out" | head -10
+  else pass=$((pass + 1)); fi
+}
+
+# A config above the repository must never count: discovery stops at .git.
+printf 'fail-on = never\n[unclosed-emphasis]\nseverity = off\n' >"$tmp/.draftlint.ini"
+mkdir -p "$tmp/repo/posts/2026/drafts" "$tmp/repo/posts/archive" && cd "$tmp/repo" && git init -q .
+printf 'A **open one.\n\nWe grew 50 percent.\n' >top.md
+printf '# Dup\n\n# Dup\n\nA **open two.\n\nA very big deal.\n' >posts/p.md
+printf '# Dup\n\n# Dup\n\nA **open three.\n\nA very big deal.\n' >posts/2026/drafts/d.md
+printf 'A **archived.\n' >posts/archive/old.md
+printf 'A **tmp.\n' >posts/scratch.tmp.md
+
+check no-config-yet 1 '^top.md:1:3: error: .*unclosed-emphasis' -- top.md
+cat >.draftlint.ini <<'INI'
+; the repository's settings
+ignore = archive, *.tmp.md
+[pattern percent]
+description = Write 50% rather than 50 percent.
+pattern = \b(\d+) percent\b
+message = '$0' reads better as '$1%'
+replace = $1%
+severity = info
+INI
+cat >posts/.draftlint.ini <<'INI'
+fail-on = error
+[unclosed-emphasis]
+severity = warning
+[pattern very]
+pattern = (?i)\bvery (\w+)
+message = 'very $1' is weak; find a stronger word than '$1'
+scope = sentence
+INI
+cat >posts/2026/drafts/.draftlint.ini <<'INI'
+disable = duplicate-heading
+[very]
+severity = error
+INI
+check discovery-top 1 '^top.md:1:3: error: .*unclosed-emphasis
+^top.md:3:9: info: .50 percent. reads better as .50%. \[percent\]' -- top.md
+check discovery-nested 1 '^posts/p.md:3:3: error: .*duplicate-heading
+^posts/p.md:5:3: warning: .*unclosed-emphasis
+^posts/p.md:7:3: warning: .very big. is weak' -- posts/p.md
+check discovery-nearest-wins 1 '^posts/2026/drafts/d.md:5:3: warning: .*unclosed-emphasis
+^posts/2026/drafts/d.md:7:3: error: .very big. is weak' -- posts/2026/drafts/d.md
+refute nearest-disables 'duplicate-heading' -- posts/2026/drafts/d.md
+check ignore-globs 1 'in 3 files' -- .
+refute ignore-walked 'archive|tmp' -- .
+refute ignore-named 'old.md' -- posts/archive/old.md
+check jobs-same-output 1 '' -- -j 3 .
+one=$(cd "$tmp/repo" && "$bin" -j 1 . 2>&1); many=$(cd "$tmp/repo" && "$bin" -j 4 . 2>&1)
+if [ "$one" = "$many" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL -j changes output"; fi
+
+# The command line has the last word.
+check cli-over-config 1 '^posts/p.md:5:3: error: .*unclosed-emphasis' -- --set unclosed-emphasis.severity=error posts/p.md
+check cli-fail-on 0 'warning' -- --fail-on never top.md posts/p.md
+refute cli-disable-pattern 'very' -- --disable very posts/p.md
+check cli-only-pattern 0 'very big' -- --only very posts/p.md
+check cli-unknown-everywhere 2 "unknown rule 'nope'; valid rules: .*tbm-spelling.*percent" -- --disable nope top.md
+check cli-pattern-bad-value 2 "'loud' is not a severity for percent" -- --set percent.severity=loud top.md
+check no-config 1 '^posts/p.md:5:3: error' -- --no-config posts/p.md
+refute no-config-patterns 'very|percent' -- --no-config posts/p.md top.md
+printf '[pattern shout]\npattern = !!+\nmessage = one ! is enough\n' >"$tmp/other.ini"
+check config-file 1 "^top.md:1:3: error
+^posts/p.md:3:3: error: .*duplicate-heading" -- --config "$tmp/other.ini" top.md posts/p.md
+refute config-file-only 'very|percent' -- --config "$tmp/other.ini" top.md posts/p.md
+
+# --print-config: every setting and where it came from.
+check print-config 0 "^; draftlint settings for posts/2026/drafts/d.md
+/repo/posts/2026/drafts/.draftlint.ini$
+^fail-on = error +; .*/repo/posts/.draftlint.ini:1
+^ignore = archive +; .*/repo/.draftlint.ini:2
+^severity = off +; .*/repo/posts/2026/drafts/.draftlint.ini:1
+^severity = warning +; .*/repo/posts/.draftlint.ini:3
+^\[pattern very\] +; .*/repo/posts/.draftlint.ini:4
+^severity = error +; .*/repo/posts/2026/drafts/.draftlint.ini:3
+^scope = document +; command line
+^inline-config = false +; command line" -- --print-config posts/2026/drafts/d.md --set duplicate-heading.scope=document --no-inline-config
+check print-config-ignored 0 "is ignored: 'archive' of .*/repo/.draftlint.ini:2" -- --print-config posts/archive/old.md
+check print-config-folder 0 '^; draftlint settings for posts$' -- --print-config posts
+
+# Draftlint comments, every form.
+cat >comments.md <<'MD'
+# Comments
+
+<!-- draftlint-disable unclosed-emphasis -->
+A **off by disable.
+<!-- draftlint-enable unclosed-emphasis -->
+
+A **on again.
+
+<!-- draftlint-disable -->
+A **off by disable-all. We grew 5 percent.
+<!-- draftlint-enable -->
+
+<!-- draftlint-disable-next-line -->
+A **off on the next line.
+A **this one too, same paragraph.
+
+A **on, two lines below.
+
+Text <!-- draftlint-disable-next-line unclosed-emphasis --> inline.
+A **off by an inline comment.
+
+<!-- draftlint-disable-file percent -->
+We grew 7 percent.
+
+```
+<!-- draftlint-disable-file -->
+```
+
+A **on: a comment in code is an example.
+MD
+check comments 1 '^comments.md:7:3: error
+^comments.md:17:3: error
+^comments.md:29:3: error
+^3 problems' -- comments.md
+refute comments-off 'comments.md:(4|10|14|15|20|23):' -- comments.md
+refute comments-file 'percent' -- comments.md
+check no-inline-config 1 'comments.md:4:3: error
+comments.md:10:3: error
+comments.md:20:3: error
+comments.md:23:9: info' -- --no-inline-config comments.md
+printf 'inline-config = false\n' >"$tmp/noinline.ini"
+check inline-config-false 1 'comments.md:4:3: error' -- --config "$tmp/noinline.ini" comments.md
+
+# A bad comment is reported where it is, exit 2, other findings kept.
+printf 'A **kept.\n\n<!-- draftlint-disable unclosed-emphasiss -->\n<!-- draftlint-disabel -->\n<!-- draftlint-enable percent, nope -->\n' >badcomment.md
+check bad-comments 2 "^badcomment.md:1:3: error: .*unclosed-emphasis
+^badcomment.md:3:24: error: 'unclosed-emphasiss' in this draftlint comment is not a rule.*valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-spelling, percent \[inline-config\]
+^badcomment.md:4:6: error: 'draftlint-disabel' is not a draftlint comment.*draftlint-disable-next-line.*\[inline-config\]
+^badcomment.md:5:32: error: 'nope' in this draftlint comment
+^top.md:1:3: error" -- badcomment.md top.md
+refute bad-comment-percent-known "'percent' in this" -- badcomment.md
+check bad-comment-ignored 1 '' -- --no-inline-config badcomment.md
+
+# Every bad configuration: file, line, the valid choices, exit 2, and the
+# other files still linted.
+bad_config() {
+  name=$1 ini=$2 pattern=$3
+  printf '%b' "$ini" >"$tmp/bad.ini"
+  check "bad-config-$name" 2 "$pattern
+^top.md:1:3: error: .*unclosed-emphasis
+^posts/p.md:3:3: error: .*duplicate-heading" -- --config "$tmp/bad.ini" top.md posts/p.md
+}
+bad_config top-key 'fail_on = error\n' "bad.ini:1: error: unknown key 'fail_on' in the top section; valid keys: fail-on, ignore, enable, disable, inline-config"
+bad_config fail-on '\n\nfail-on = sometimes\n' "bad.ini:3: error: 'sometimes' is not a level for fail-on; valid: error, warning, info, never"
+bad_config inline 'inline-config = maybe\n' "bad.ini:1: error: 'maybe' is not a value for inline-config; valid: true, false"
+bad_config rule-section '[duplicate-headings]\nseverity = off\n' "bad.ini:1: error: unknown rule 'duplicate-headings' in section \[duplicate-headings\]; valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-spelling"
+bad_config empty-rule-section '[nosuch]\n' "bad.ini:1: error: unknown rule 'nosuch' in section"
+bad_config rule-key '[duplicate-heading]\ncolour = red\n' "bad.ini:2: error: unknown setting 'colour' for duplicate-heading; valid: severity, scope"
+bad_config rule-value '[duplicate-heading]\nscope = chapter\n' "bad.ini:2: error: 'chapter' is not a valid duplicate-heading.scope; valid: siblings, document"
+bad_config severity '[unclosed-emphasis]\nseverity = fatal\n' "bad.ini:2: error: 'fatal' is not a severity for unclosed-emphasis; valid: error, warning, info, off"
+bad_config enable-name 'enable = unclosed-emphasis, dup-heading\n' "bad.ini:1: error: unknown rule 'dup-heading' in enable; valid rules: "
+bad_config disable-kind 'disable = unclosed-emphasis:sideways\n' "bad.ini:1: error: unknown kind 'sideways' of unclosed-emphasis; valid: unclosed-emphasis:open, unclosed-emphasis:close"
+bad_config syntax '[pattern x]\npattern = a\nmessage = b\nthis line has no equals sign\n' "bad.ini:4: error: expected 'key = value', '\[section\]' or a comment"
+bad_config pattern-compile '[pattern broken]\npattern = (unclosed group\nmessage = m\n' "bad.ini:2:26: error: the pattern of \[pattern broken\] does not compile: missing closing parenthesis \(at offset 15\)"
+bad_config pattern-compile-utf8 '[pattern bad-class]\npattern = caf\303\251 [z-a]\nmessage = m\n' "bad.ini:2:19: error: the pattern of \[pattern bad-class\] does not compile: range out of order in character class \(at offset 9\)"
+bad_config pattern-template '[pattern t]\npattern = (a)(b)\nmessage = saw $3 here\n' "bad.ini:3:15: error: the message of \[pattern t\]: '\\\$3' names a group the pattern does not have \(it has 2\)"
+bad_config pattern-name-template '[pattern t]\npattern = (?<word>a)\nmessage = m\nreplace = ${wrod}\n' "bad.ini:4:11: error: the replace of \[pattern t\]: '\\\$\{wrod\}' names a group the pattern does not have"
+bad_config pattern-dollar '[pattern t]\npattern = a\nmessage = costs $x\n' "bad.ini:3:17: error: the message of \[pattern t\]: '\\$' must be followed by a group number"
+bad_config pattern-key '[pattern t]\npattern = a\nmessage = m\nlevel = error\n' "bad.ini:4: error: unknown key 'level' in \[pattern t\]; valid keys: pattern, message, severity, scope, replace, description"
+bad_config pattern-scope '[pattern t]\npattern = a\nmessage = m\nscope = page\n' "bad.ini:4: error: 'page' is not a scope; valid: text, sentence, paragraph, heading, link-text"
+bad_config pattern-missing '[pattern t]\npattern = a\n' "bad.ini:1: error: \[pattern t\] needs a 'message' key"
+bad_config pattern-empty '[pattern t]\n' "bad.ini:1: error: \[pattern t\] has no 'pattern' key"
+bad_config pattern-name '[pattern House_Style]\npattern = a\nmessage = m\n' "bad.ini:2: error: pattern name 'House_Style' must be kebab-case"
+bad_config pattern-builtin '[pattern duplicate-heading]\npattern = a\nmessage = m\n' "bad.ini:2: error: pattern name 'duplicate-heading' is the name of a built-in rule"
+bad_config not-utf8 'ignore = caf\351\n' "bad.ini:1: error: is not a UTF-8 text file \(byte 0xE9\)"
+check bad-config-missing 2 "/nowhere.ini: error: cannot read: No such file or directory
+^top.md:1:3: error" -- --config "$tmp/nowhere.ini" top.md
+# A bad pattern is left out; the good one beside it still runs.
+printf '[pattern good]\npattern = open\nmessage = found $0\n[pattern bad]\npattern = [\nmessage = m\n' >"$tmp/mixed.ini"
+check bad-pattern-others-run 2 "mixed.ini:5:12: error: the pattern of \[pattern bad\]
+^top.md:1:5: warning: found open \[good\]" -- --config "$tmp/mixed.ini" top.md
+# A broken file in a nested folder: reported once, the rest linted.
+printf '[unclosed-emphasis]\nseverity = loud\n' >posts/2026/.draftlint.ini
+check bad-nested-once 2 "posts/2026/.draftlint.ini:2: error: 'loud' is not a severity
+^./posts/2026/drafts/d.md:5:3: warning" -- .
+n=$(cd "$tmp/repo" && "$bin" . 2>&1 | grep -c "is not a severity")
+[ "$n" = 1 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL bad config reported $n times"; }
+rm posts/2026/.draftlint.ini
+
+echo "config: $pass passed, $fail failed"
+[ $fail = 0 ]

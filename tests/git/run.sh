@@ -1,0 +1,104 @@
+#!/bin/sh
+# The pre-commit hook for real: a temporary git repository, the hook
+# written by `draftlint install-hook`, a commit with a broken draft refused
+# and the fixed one let through; --staged reading git's index, not the
+# working tree, and reporting working-tree paths and lines.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+repo=$tmp/repo
+mkdir -p "$repo/drafts/2026" && cd "$repo" || exit 2
+git init -q . && git config user.email t@example.com && git config user.name T
+git config commit.gpgsign false
+commits() { git rev-list --count HEAD 2>/dev/null || echo 0; }
+
+# install-hook writes an executable hook that runs this draftlint.
+out=$(NO_COLOR=1 "$bin" install-hook 2>&1); rc=$?
+[ $rc = 0 ] && [ -x .git/hooks/pre-commit ] && grep -q -- '--staged' .git/hooks/pre-commit &&
+  grep -qF "$bin" .git/hooks/pre-commit && ok || bad "install-hook: exit $rc: $out"
+
+# A broken draft: the commit is refused, with the finding on the screen.
+printf '# Issue 12\n\nThis week **we ship.\n' >drafts/2026/issue-12.md
+git add drafts/2026/issue-12.md
+out=$(NO_COLOR=1 git commit -q -m 'broken draft' 2>&1); rc=$?
+[ $rc != 0 ] && [ "$(commits)" = 0 ] &&
+  printf '%s\n' "$out" | grep -q '^drafts/2026/issue-12.md:3:11: error: .*\[unclosed-emphasis\]' &&
+  ok || bad "broken commit went through or said the wrong thing (exit $rc): $out"
+
+# Fixed: the commit goes through.
+printf '# Issue 12\n\nThis week **we ship**.\n' >drafts/2026/issue-12.md
+git add drafts/2026/issue-12.md
+out=$(git commit -q -m 'fixed draft' 2>&1); rc=$?
+[ $rc = 0 ] && [ "$(commits)" = 1 ] && ok || bad "fixed commit refused (exit $rc): $out"
+
+# Findings below fail-on do not stop a commit: a warning with fail-on = error.
+printf 'fail-on = error\n[unclosed-emphasis]\nseverity = warning\n' >.draftlint.ini
+printf 'A **loose marker.\n' >drafts/note.md
+git add .draftlint.ini drafts/note.md
+out=$(NO_COLOR=1 git commit -q -m 'warning only' 2>&1); rc=$?
+[ $rc = 0 ] && [ "$(commits)" = 2 ] && printf '%s\n' "$out" | grep -q 'note.md:1:3: warning' &&
+  ok || bad "warning below fail-on stopped the commit (exit $rc): $out"
+git rm -q .draftlint.ini drafts/note.md && git commit -q -m 'tidy' --no-verify
+
+# Staged versus working tree: the index has the broken text, the working
+# tree has it fixed and four lines more above it.  --staged lints the
+# index, and shows the working tree's path and line.
+printf '# Issue 12\n\nThis week **we ship.\n' >drafts/2026/issue-12.md
+git add drafts/2026/issue-12.md
+printf '# Issue 12\n\nA new opening.\n\nAnother one.\n\nThis week **we ship**.\n' >drafts/2026/issue-12.md
+out=$(cd drafts && NO_COLOR=1 "$bin" --staged 2>&1); rc=$?
+[ $rc = 1 ] && [ "$out" = "2026/issue-12.md:7:11: error: '**' starts bold that is never closed in this paragraph, so readers see a literal '**'; close it or remove it [unclosed-emphasis]
+1 problem (1 error) in 1 file" ] && ok || bad "staged broken, working tree fixed (exit $rc): $out"
+out=$(NO_COLOR=1 "$bin" drafts/2026/issue-12.md 2>&1); rc=$?
+[ $rc = 0 ] && ok || bad "the working tree itself is clean (exit $rc): $out"
+# ... and the other way round: staged fixed, working tree broken.
+git add drafts/2026/issue-12.md
+printf '# Issue 12\n\nThis week **we ship.\n' >drafts/2026/issue-12.md
+out=$(NO_COLOR=1 "$bin" --staged 2>&1); rc=$?
+[ $rc = 0 ] && printf '%s\n' "$out" | grep -q 'no problems in 1 file' && ok ||
+  bad "staged fixed, working tree broken (exit $rc): $out"
+out=$(NO_COLOR=1 git commit -q -m 'staged is fine' 2>&1); rc=$?
+[ $rc = 0 ] && ok || bad "commit of a fixed index refused (exit $rc): $out"
+git checkout -q -- drafts/2026/issue-12.md
+
+# --staged takes pathspecs, skips files that are not Markdown and deleted
+# ones, and reads a file git has but the working tree lost.
+printf 'A **x\n' >notes.txt; printf 'A **y\n' >drafts/gone.md; printf 'A **z\n' >other.md
+git add notes.txt drafts/gone.md other.md && rm drafts/gone.md
+out=$(NO_COLOR=1 "$bin" --staged drafts 2>&1); rc=$?
+[ $rc = 1 ] && printf '%s\n' "$out" | grep -q '^drafts/gone.md:1:3: error' &&
+  ! printf '%s\n' "$out" | grep -q 'other.md\|notes' && ok || bad "--staged drafts (exit $rc): $out"
+git reset -q && rm -f notes.txt other.md
+
+# A hook that draftlint did not write is never replaced without --force.
+printf '#!/bin/sh\necho my own hook\n' >.git/hooks/pre-commit
+out=$("$bin" install-hook 2>&1); rc=$?
+[ $rc = 2 ] && grep -q 'my own hook' .git/hooks/pre-commit &&
+  printf '%s\n' "$out" | grep -q 'exists and draftlint did not write it' && ok || bad "foreign hook (exit $rc): $out"
+out=$("$bin" install-hook --force 2>&1); rc=$?
+[ $rc = 0 ] && grep -q 'draftlint-hook' .git/hooks/pre-commit && ok || bad "--force (exit $rc): $out"
+out=$("$bin" install-hook 2>&1); rc=$?
+[ $rc = 0 ] && ok || bad "rewriting draftlint's own hook (exit $rc): $out"
+
+# Outside a repository: a clear message and exit 2.
+mkdir "$tmp/plain"
+out=$(cd "$tmp/plain" && "$bin" --staged 2>&1); rc=$?
+[ $rc = 2 ] && printf '%s\n' "$out" | grep -q 'not in a git working tree' && ok || bad "--staged outside git (exit $rc): $out"
+out=$(cd "$tmp/plain" && "$bin" install-hook 2>&1); rc=$?
+[ $rc = 2 ] && printf '%s\n' "$out" | grep -q 'not in a git working tree' && ok || bad "install-hook outside git (exit $rc): $out"
+out=$("$bin" --force x.md 2>&1); rc=$?
+[ $rc = 2 ] && printf '%s\n' "$out" | grep -q 'goes with install-hook' && ok || bad "--force alone (exit $rc): $out"
+
+# The pre-commit framework's manifest: a system hook on Markdown files.
+manifest=$here/../../.pre-commit-hooks.yaml
+[ -f "$manifest" ] && grep -q '^- id: draftlint' "$manifest" && grep -q 'language: system' "$manifest" &&
+  grep -q 'types: \[markdown\]' "$manifest" && grep -q 'entry: draftlint' "$manifest" && ok ||
+  bad ".pre-commit-hooks.yaml missing or incomplete"
+
+echo "git: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -301,6 +301,8 @@ const dl_tbm_posts *dl_tbm_by_title_prefix(const dl_tbm_catalog *c,
   }
   const dl_tbm_posts *found = NULL;
   for (size_t j = words; j > 0 && !found; j--) {
+    if (!*folded[j - 1]) /* a trailing "and" is the writer's, not the title's */
+      continue;
     buf key = {0};
     for (size_t w = 0; w < j; w++)
       S_put(&key, folded[w], strlen(folded[w]));

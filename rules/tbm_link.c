@@ -117,6 +117,29 @@ static void S_view(const dl_block *b, size_t start, size_t end, uint8_t want,
     S_puts(&v->text, "");
 }
 
+/* The visible text of a link or image from the tree: cmark's inline
+ * positions can be off (an autolink after a soft break), so the text
+ * itself never depends on them. */
+static void S_node_text(cmark_node *node, buf *b) {
+  for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      S_puts(b, cmark_node_get_literal(c));
+      break;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      S_puts(b, " ");
+      break;
+    case CMARK_NODE_IMAGE: /* alt text in a link is no link text */
+    case CMARK_NODE_HTML_INLINE:
+      break;
+    default:
+      S_node_text(c, b);
+    }
+  }
+}
+
 static void S_view_free(view *v) {
   free(v->text.s);
   free(v->map);
@@ -536,11 +559,14 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
   dl_tbm_url_classify(cat, url, &U);
   size_t s, e;
   dl_doc_node_range(doc, node, &s, &e);
-  view v;
+  view v; /* the text with its source offsets, for placing a fix */
   S_view(b, s, e, image ? DL_TX_IMAGE : DL_TX_LINK, image ? 0 : DL_TX_IMAGE,
          &v);
-  const char *text = v.text.s;
-  size_t tn = v.text.len;
+  buf visible = {0};
+  S_node_text(node, &visible);
+  const char *text = visible.s ? visible.s : "";
+  size_t tn = visible.len;
+  bool mapped = v.text.len == tn && memcmp(v.text.s, text, tn) == 0;
   bool autolink = !image && (strcmp(text, url) == 0 ||
                              (strncmp(url, "mailto:", 7) == 0 &&
                               strcmp(text, url + 7) == 0));
@@ -592,6 +618,7 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
     kind = url_problem;
   if (kind == P_NONE) {
     S_view_free(&v);
+    free(visible.s);
     return;
   }
   /* an anchor whose slug names the post: its own post decides */
@@ -717,7 +744,7 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
     fixable = false;
   if (fixable && number_problem) {
     size_t a, z;
-    if (S_plain(doc, v.map, text, N.lead + N.c.num_start,
+    if (mapped && S_plain(doc, v.map, text, N.lead + N.c.num_start,
                 N.lead + N.c.num_end, &a, &z))
       S_edit(&E, a, z, target->number);
     else
@@ -749,6 +776,7 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
     free(E.e[i].text);
   free(right_url);
   S_view_free(&v);
+  free(visible.s);
 }
 
 /* ---- pass 2: citations that never became links ------------------------- */

@@ -11,10 +11,13 @@
 #include "draftlint/alloc.h"
 
 enum {
-  OPT_COLOR = 256,
+  OPT_CATALOG = 256,
+  OPT_COLOR,
+  OPT_DIFF,
   OPT_DISABLE,
   OPT_ENABLE,
   OPT_FAIL_ON,
+  OPT_FIX,
   OPT_LIST_RULES,
   OPT_ONLY,
   OPT_SET,
@@ -23,10 +26,13 @@ enum {
 
 /* Sorted by name, as curl keeps its table. */
 static const struct option S_long[] = {
+    {"catalog", required_argument, NULL, OPT_CATALOG},
     {"color", required_argument, NULL, OPT_COLOR},
+    {"diff", no_argument, NULL, OPT_DIFF},
     {"disable", required_argument, NULL, OPT_DISABLE},
     {"enable", required_argument, NULL, OPT_ENABLE},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"fix", no_argument, NULL, OPT_FIX},
     {"format", required_argument, NULL, 'f'},
     {"help", no_argument, NULL, 'h'},
     {"jobs", required_argument, NULL, 'j'},
@@ -53,6 +59,9 @@ void dl_cli_usage(FILE *out) {
       "      --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
       "                           error, warning (default), info, never\n"
       "      --color WHEN         auto (default), always, never\n"
+      "      --fix                apply the unambiguous fixes to the files\n"
+      "      --diff               print the fixes as a unified diff instead\n"
+      "      --catalog FILE       the TBM catalog (Substack's posts export)\n"
       "  -q, --quiet              findings only: no summary, no notices\n"
       "  -j, --jobs N             lint N files at a time (default: one per "
       "core)\n"
@@ -150,6 +159,19 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
     return S_only(o, arg, error);
   case OPT_SET:
     return dl_settings_assign(&o->settings, arg, error);
+  case OPT_CATALOG:
+    return dl_settings_set(&o->settings, "tbm-link", "catalog", arg, error);
+  case OPT_FIX:
+  case OPT_DIFF: {
+    dl_fix_mode mode = c == OPT_FIX ? DL_FIX_WRITE : DL_FIX_DIFF;
+    if (o->fix && o->fix != mode) {
+      *error = dl_xstrdup("--fix writes the fixes and --diff prints them; "
+                          "give one of the two");
+      return -1;
+    }
+    o->fix = mode;
+    return 0;
+  }
   case OPT_LIST_RULES:
     o->action = DL_ACTION_LIST_RULES;
     return 0;

@@ -7,6 +7,7 @@
 #ifndef DRAFTLINT_CLI_H
 #define DRAFTLINT_CLI_H
 
+#include "fix.h"
 #include "report.h"
 #include "settings.h"
 
@@ -28,6 +29,7 @@ typedef struct dl_options {
   dl_severity fail_on;
   const char *stdin_name;
   int jobs;            /* 0: one per core */
+  dl_fix_mode fix;     /* --fix writes the fixes, --diff prints them */
   char **paths;        /* borrowed from argv */
   size_t npaths;
 } dl_options;

@@ -72,9 +72,11 @@ static int S_jobs(const dl_options *o, size_t ninputs) {
   return (int)n;
 }
 
-/* Lints every input, calling the reporter on each result in order. */
-static void S_lint_all(const dl_engine *e, const dl_inputs *inputs, int jobs,
-                       dl_reporter *rep, dl_summary *sum) {
+/* Lints every input, calling the reporter on each result in order; --fix
+ * and --diff act on each result before it is reported and freed. */
+static void S_lint_all(const dl_options *o, const dl_engine *e,
+                       const dl_inputs *inputs, int jobs, dl_reporter *rep,
+                       dl_summary *sum) {
   pool p = {.engine = e,
             .inputs = inputs,
             .results = dl_xcalloc(inputs->len, sizeof(dl_result)),
@@ -96,7 +98,12 @@ static void S_lint_all(const dl_engine *e, const dl_inputs *inputs, int jobs,
         pthread_cond_wait(&p.changed, &p.lock);
       pthread_mutex_unlock(&p.lock);
     }
-    rep->file(rep, &p.results[i]);
+    dl_fix_result(e, o->fix, o->quiet, &inputs->items[i], &p.results[i],
+                  stdout);
+    if (o->fix != DL_FIX_DIFF) /* a diff is all --diff prints on stdout */
+      rep->file(rep, &p.results[i]);
+    else if (p.results[i].error)
+      dl_report_failure(&p.results[i], false);
     dl_summary_add(sum, &p.results[i]);
     dl_result_free(&p.results[i]);
     pthread_mutex_lock(&p.lock);
@@ -152,8 +159,9 @@ int dl_run(const dl_options *o) {
                           .out = stdout};
   dl_reporter *rep = dl_reporter_new(&ro);
   dl_summary sum = {0};
-  S_lint_all(&engine, &inputs, S_jobs(o, inputs.len), rep, &sum);
-  rep->finish(rep, &sum);
+  S_lint_all(o, &engine, &inputs, S_jobs(o, inputs.len), rep, &sum);
+  if (o->fix != DL_FIX_DIFF)
+    rep->finish(rep, &sum);
   dl_reporter_free(rep);
   dl_inputs_free(&inputs);
   dl_engine_fini(&engine);

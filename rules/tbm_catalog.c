@@ -187,6 +187,12 @@ bool dl_tbm_parse_cite(const char *s, size_t n, dl_tbm_cite *out) {
   /* the number ends at a word boundary: not "12/31/2020", not "3rd" */
   if (i < n && (isalnum((unsigned char)s[i]) || s[i] == '/'))
     return false;
+  /* without a prefix only "32/52: Title" is a citation, not "1/2 of it" */
+  if (!out->prefixed && S_skip_spaces(s, n, i) < n &&
+      s[S_skip_spaces(s, n, i)] != ':')
+    return false;
+  if (!out->prefixed && S_skip_spaces(s, n, i) >= n)
+    return false;
   if (i - start >= sizeof out->number)
     return false;
   out->num_start = start;
@@ -440,7 +446,8 @@ static void S_fail(loader *L, size_t line, const char *fmt, const char *arg) {
   if (L->error)
     return;
   char *reason = dl_strdup_printf(fmt, arg);
-  L->error = dl_strdup_printf("%s:%zu: %s", L->c->path, line, reason);
+  L->error = dl_strdup_printf("%s:%zu: TBM catalog: %s", L->c->path, line,
+                              reason);
   free(reason);
 }
 
@@ -605,17 +612,17 @@ dl_tbm_catalog *dl_tbm_catalog_parse(const char *path, const char *bytes,
   if (valid < len) {
     S_fail(&L, S_line_of(bytes, valid), "%s",
            nul && valid == (size_t)(nul - bytes)
-               ? "has a NUL byte; is it a CSV file?"
-               : "is not valid UTF-8; save the export as UTF-8");
+               ? "a NUL byte; is it a CSV file?"
+               : "not valid UTF-8; save the export as UTF-8");
   } else {
     size_t bom = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     S_feed(&L, bytes + bom, len - bom);
     if (L.nrecords == 0)
       S_fail(&L, 1, "%s",
-             "is empty; expected Substack's posts export, a header line "
-             "(post_id,...,title,...) and one line per post");
+             "the file is empty; expected Substack's posts export, a header "
+             "line (post_id,...,title,...) and one line per post");
     else if (L.nrecords == 1)
-      S_fail(&L, L.line + 1, "%s", "has a header but no posts");
+      S_fail(&L, L.line + 1, "%s", "there is a header but no posts");
   }
   for (size_t i = 0; i < L.nfields; i++)
     free(L.fields[i]);

@@ -146,7 +146,8 @@ static void S_view_free(view *v) {
 }
 
 typedef struct naming {
-  bool cite;                     /* a number, "TBM 37/53" or "32/52" */
+  bool cite;                     /* a number, "TBM 37/53" or "32/52:" */
+  char *key, *short_key;         /* the title's keys (tbm_catalog.h) */
   dl_tbm_cite c;                 /* offsets into the text */
   size_t lead;                   /* where the citation starts */
   const dl_tbm_posts *by_number; /* posts with that number, or NULL */
@@ -185,7 +186,8 @@ static size_t S_words(const char *s, size_t n) {
 }
 
 /* What the text s[0..n) names.  `titles`: may a text without a number
- * name a post by its title (only next to a URL of the newsletter). */
+ * name a post by its title (only next to a URL of the newsletter, and only
+ * a whole title of three words or more: "going deep" is also a phrase). */
 static void S_name(const dl_tbm_catalog *cat, const char *s, size_t n,
                    bool titles, naming *N) {
   *N = (naming){0};
@@ -203,11 +205,42 @@ static void S_name(const dl_tbm_catalog *cat, const char *s, size_t n,
     N->title_end = end;
     if (N->title_end > N->title_start)
       N->by_title = S_title(cat, s + N->title_start, end - N->title_start);
-  } else if (titles && S_words(s + i, end - i) >= 2) {
+  } else if (titles && S_words(s + i, end - i) >= 3) {
     N->title_start = i;
     N->title_end = end;
-    N->by_title = S_title(cat, s + i, end - i);
+    char *key = dl_tbm_key(s + i, end - i, false);
+    bool exact;
+    N->by_title = dl_tbm_by_title(cat, key, &exact);
+    if (!exact)
+      N->by_title = NULL;
+    free(key);
   }
+  if (N->by_title) {
+    N->key = dl_tbm_key(s + N->title_start, N->title_end - N->title_start,
+                        false);
+    N->short_key = dl_tbm_key(s + N->title_start,
+                              N->title_end - N->title_start, true);
+  }
+}
+
+static void S_naming_free(naming *N) {
+  free(N->key);
+  free(N->short_key);
+}
+
+/* Does the post's name, whole or without its (parts), read as the title
+ * the text cites?  "Think Big, Work Small" fits "... (Part 2)". */
+static bool S_titled(const naming *N, const dl_tbm_post *p) {
+  if (!N->key || !p->number)
+    return false;
+  char *full = dl_tbm_key(p->name, strlen(p->name), false);
+  char *brief = dl_tbm_key(p->name, strlen(p->name), true);
+  bool fits = strcmp(full, N->key) == 0 || strcmp(brief, N->key) == 0 ||
+              strcmp(full, N->short_key) == 0 ||
+              strcmp(brief, N->short_key) == 0;
+  free(full);
+  free(brief);
+  return fits;
 }
 
 static bool S_has(const dl_tbm_posts *l, const dl_tbm_post *p) {
@@ -243,6 +276,8 @@ static verdict S_resolve(const naming *N, const dl_tbm_post *u) {
       V.post = both;
     else if (nboth > 1)
       V.choices = St;
+    else if (u && S_titled(N, u)) /* the same title with a "(Part 2)" */
+      V.post = u;
     else if (u && S_has(Sn, u))
       V.conflict = true;
     else if (St->len == 1)
@@ -618,6 +653,7 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
     kind = url_problem;
   if (kind == P_NONE) {
     S_view_free(&v);
+    S_naming_free(&N);
     free(visible.s);
     return;
   }
@@ -776,6 +812,7 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
     free(E.e[i].text);
   free(right_url);
   S_view_free(&v);
+  S_naming_free(&N);
   free(visible.s);
 }
 

@@ -34,12 +34,15 @@ static bool S_same(const dl_fix *a, const dl_fix *b) {
   return a->start == b->start && a->end == b->end && strcmp(a->text, b->text) == 0;
 }
 
-size_t dl_fix_select(const dl_diag_list *list, const dl_fix ***out) {
+size_t dl_fix_select(const dl_diag_list *list, size_t len,
+                     const dl_fix ***out) {
   const dl_fix **all = dl_xcalloc(list->len + 1, sizeof *all);
   size_t n = 0;
-  for (size_t i = 0; i < list->len; i++)
-    if (list->items[i].fix)
-      all[n++] = list->items[i].fix;
+  for (size_t i = 0; i < list->len; i++) {
+    const dl_fix *f = list->items[i].fix;
+    if (f && f->start <= f->end && f->end <= len) /* a rule's slip: skip */
+      all[n++] = f;
+  }
   qsort(all, n, sizeof *all, S_fix_order);
   size_t m = 0; /* identical fixes (two rules, one repair) count once */
   for (size_t i = 0; i < n; i++)
@@ -356,7 +359,7 @@ void dl_fix_result(const dl_engine *e, dl_fix_mode mode, bool quiet,
   if (mode == DL_FIX_NONE || r->error || !r->doc)
     return;
   const dl_fix **fixes;
-  size_t n = dl_fix_select(&r->diags, &fixes);
+  size_t n = dl_fix_select(&r->diags, r->doc->len, &fixes);
   if (n == 0) {
     free(fixes);
     return;

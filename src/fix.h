@@ -29,8 +29,10 @@ typedef enum dl_fix_mode {
 } dl_fix_mode;
 
 /* The fixes to apply, as pointers into `list`, sorted by start: every fix
- * that overlaps no other; identical fixes count once.  Returns how many. */
-size_t dl_fix_select(const dl_diag_list *list, const dl_fix ***out);
+ * inside the source (`len` bytes) that overlaps no other; identical fixes
+ * count once.  Returns how many. */
+size_t dl_fix_select(const dl_diag_list *list, size_t len,
+                     const dl_fix ***out);
 
 /* src[0..len) with the selected fixes applied; *out_len is its length.
  * The buffer has a spare byte (NUL) at the end. */

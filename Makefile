@@ -105,6 +105,7 @@ check-golden: $(BIN)
 
 check-cli: $(BIN)
 	@tests/cli/run.sh $(BIN)
+	@tests/cli/tbm.sh $(BIN)
 
 check-corpus: $(BIN)
 	@python3 tests/corpus/precision.py $(BIN)

@@ -440,76 +440,138 @@ typedef struct link_src {
   bool inline_;                /* "(url)" follows; else a reference */
   size_t dest_start, dest_end; /* the destination as written */
   bool dest_exact;             /* ...and it is the URL byte for byte */
+  size_t end;                  /* just past the link */
 } link_src;
 
-/* Reads the link (or image) at src[s..e): its text brackets, honouring
- * escapes and code spans, then an inline destination if there is one. */
-static bool S_link_source(const dl_doc *doc, size_t s, size_t e, bool image,
-                          const char *url, link_src *L) {
+/* Offset just past a code span opening at src[i] (a run of backticks and
+ * its closing run), or i + 1 when it never closes. */
+static size_t S_skip_code(const char *src, size_t i, size_t limit) {
+  size_t run = 0;
+  while (i + run < limit && src[i + run] == '`')
+    run++;
+  for (size_t j = i + run; j < limit;) {
+    size_t r = 0;
+    while (j + r < limit && src[j + r] == '`')
+      r++;
+    if (r == run)
+      return j + r;
+    j += r ? r : 1;
+  }
+  return i + run;
+}
+
+/* Reads the link (or image) that starts at src[s], within src[..limit):
+ * its text brackets (escapes and code spans honoured), then an inline
+ * destination and title, or a reference label. */
+static bool S_link_source(const dl_doc *doc, size_t s, size_t limit,
+                          bool image, const char *url, link_src *L) {
   const char *src = doc->src;
   *L = (link_src){.open = s + (image ? 1 : 0)};
-  if (L->open >= e || src[L->open] != '[')
+  if (L->open >= limit || src[L->open] != '[' || (image && src[s] != '!'))
     return false;
   int depth = 0;
   size_t i = L->open + 1;
-  for (; i < e; i++) {
+  while (i < limit) {
     if (src[i] == '\\') {
-      i++;
-    } else if (src[i] == '`') {
-      size_t run = 0;
-      while (i + run < e && src[i + run] == '`')
-        run++;
-      size_t j = i + run, close = 0;
-      while (j < e && !close) {
-        size_t r = 0;
-        while (j + r < e && src[j + r] == '`')
-          r++;
-        if (r == run)
-          close = j + r;
-        j += r ? r : 1;
-      }
-      i = (close ? close : i + run) - 1;
-    } else if (src[i] == '[') {
-      depth++;
-    } else if (src[i] == ']') {
-      if (depth-- == 0)
-        break;
+      i += 2;
+      continue;
     }
+    if (src[i] == '`') {
+      i = S_skip_code(src, i, limit);
+      continue;
+    }
+    if (src[i] == '[')
+      depth++;
+    else if (src[i] == ']' && depth-- == 0)
+      break;
+    i++;
   }
-  if (i >= e)
+  if (i >= limit)
     return false;
   L->close = i;
-  if (i + 1 >= e || src[i + 1] != '(')
+  L->end = i + 1;
+  if (i + 1 < limit && src[i + 1] == '[') { /* [text][label], [text][] */
+    size_t q = i + 2;
+    while (q < limit && src[q] != ']' && src[q] != '[')
+      q += src[q] == '\\' ? 2 : 1;
+    if (q < limit && src[q] == ']')
+      L->end = q + 1;
     return true;
+  }
+  if (i + 1 >= limit || src[i + 1] != '(')
+    return true; /* [shortcut] */
   L->inline_ = true;
   size_t p = i + 2;
-  while (p < e && (src[p] == ' ' || src[p] == '\t' || src[p] == '\n' ||
-                   src[p] == '\r'))
+  while (p < limit && strchr(" \t\r\n", src[p]))
     p++;
   L->dest_start = p;
-  if (p < e && src[p] == '<') {
-    size_t q = p + 1;
-    while (q < e && src[q] != '>' && src[q] != '\n')
-      q++;
-    if (q >= e || src[q] != '>')
-      return true;
-    L->dest_end = q + 1;
-    L->dest_exact = strlen(url) == q - p - 1 && memcmp(src + p + 1, url, q - p - 1) == 0;
-    return true;
-  }
-  int parens = 0;
   size_t q = p;
-  for (; q < e && (unsigned char)src[q] > ' '; q++) {
-    if (src[q] == '\\' && q + 1 < e)
-      q++;
-    else if (src[q] == '(')
-      parens++;
-    else if (src[q] == ')' && parens-- == 0)
-      break;
+  if (p < limit && src[p] == '<') {
+    q = p + 1;
+    while (q < limit && src[q] != '>' && src[q] != '\n')
+      q += src[q] == '\\' ? 2 : 1;
+    if (q >= limit || src[q] != '>')
+      return false;
+    L->dest_end = ++q;
+    L->dest_exact = strlen(url) == q - p - 2 &&
+                    memcmp(src + p + 1, url, q - p - 2) == 0;
+  } else {
+    int parens = 0;
+    for (; q < limit && (unsigned char)src[q] > ' '; q++) {
+      if (src[q] == '\\' && q + 1 < limit)
+        q++;
+      else if (src[q] == '(')
+        parens++;
+      else if (src[q] == ')' && parens-- == 0)
+        break;
+    }
+    L->dest_end = q;
+    L->dest_exact = strlen(url) == q - p && memcmp(src + p, url, q - p) == 0;
   }
-  L->dest_end = q;
-  L->dest_exact = strlen(url) == q - p && memcmp(src + p, url, q - p) == 0;
+  /* an optional title, then the closing parenthesis */
+  while (q < limit && strchr(" \t\r\n", src[q]))
+    q++;
+  if (q < limit && (src[q] == '"' || src[q] == '\'' || src[q] == '(')) {
+    char closer = src[q] == '(' ? ')' : src[q];
+    for (q++; q < limit && src[q] != closer; q++)
+      if (src[q] == '\\')
+        q++;
+    q++;
+    while (q < limit && strchr(" \t\r\n", src[q]))
+      q++;
+  }
+  if (q >= limit || src[q] != ')')
+    return false;
+  L->end = q + 1;
   return true;
+}
+
+/* Where a link or image really is.  cmark places the inlines of a lazy
+ * continuation line as if the line were indented like its container (a
+ * list item's "- ", a quote's "> "), so when its position does not parse
+ * as this very link, the start is looked for further back on the line: an
+ * inline link must have this URL, a reference link this text.  Returns
+ * false when no place fits (and then no fix is offered). */
+static bool S_locate(const dl_doc *doc, const dl_block *b, cmark_node *node,
+                     bool image, const char *url, const char *text,
+                     size_t *s, size_t *e, link_src *L) {
+  dl_doc_node_range(doc, node, s, e);
+  size_t line = doc->line_start[dl_doc_line_index(doc, *s)];
+  for (size_t back = 0; back <= 16 && back <= *s - line; back++) {
+    if (!S_link_source(doc, *s - back, b->end, image, url, L))
+      continue;
+    size_t n = L->close - L->open - 1;
+    bool fits = L->inline_ ? L->dest_exact
+                           : back == 0 || (strlen(text) == n &&
+                                            memcmp(doc->src + L->open + 1,
+                                                   text, n) == 0);
+    if (fits) {
+      *s -= back;
+      *e = L->end;
+      return true;
+    }
+  }
+  return false;
 }
 
 /* ---- pass 1: links and images ---------------------------------------------- */
@@ -593,15 +655,10 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
   dl_tbm_url U;
   dl_tbm_url_classify(cat, url, &U);
   size_t s, e;
-  dl_doc_node_range(doc, node, &s, &e);
-  view v; /* the text with its source offsets, for placing a fix */
-  S_view(b, s, e, image ? DL_TX_IMAGE : DL_TX_LINK, image ? 0 : DL_TX_IMAGE,
-         &v);
   buf visible = {0};
   S_node_text(node, &visible);
   const char *text = visible.s ? visible.s : "";
   size_t tn = visible.len;
-  bool mapped = v.text.len == tn && memcmp(v.text.s, text, tn) == 0;
   bool autolink = !image && (strcmp(text, url) == 0 ||
                              (strncmp(url, "mailto:", 7) == 0 &&
                               strcmp(text, url + 7) == 0));
@@ -652,11 +709,16 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
   else
     kind = url_problem;
   if (kind == P_NONE) {
-    S_view_free(&v);
     S_naming_free(&N);
     free(visible.s);
     return;
   }
+  link_src L = {0};
+  bool located = S_locate(doc, b, node, image, url, text, &s, &e, &L);
+  view v; /* the text with its source offsets, for placing a fix */
+  S_view(b, s, e, image ? DL_TX_IMAGE : DL_TX_LINK, image ? 0 : DL_TX_IMAGE,
+         &v);
+  bool mapped = v.text.len == tn && memcmp(v.text.s, text, tn) == 0;
   /* an anchor whose slug names the post: its own post decides */
   const dl_tbm_post *target = P;
   if (!target && !V.choices && !V.conflict &&
@@ -771,13 +833,10 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
 
   /* the fix: only when every part of it is known */
   edits E = {0};
-  link_src L;
-  bool fixable = d && target && !V.conflict && url_known;
+  bool fixable = d && target && !V.conflict && url_known && located;
   if (V.number_wrong && !N.by_number && !N.by_title &&
       N.title_end > N.title_start)
     fixable = false; /* a number and a title no post has: two slips */
-  if (fixable && !S_link_source(doc, s, e, image, url, &L))
-    fixable = false;
   if (fixable && number_problem) {
     size_t a, z;
     if (mapped && S_plain(doc, v.map, text, N.lead + N.c.num_start,
@@ -793,7 +852,7 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
       E.impossible = true;
     else {
       char *dest = dl_strdup_printf("(%s)", right_url);
-      S_edit(&E, L.close + 1, e, dest);
+      S_edit(&E, L.close + 1, L.end, dest);
       free(dest);
     }
   }

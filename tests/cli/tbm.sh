@@ -112,6 +112,20 @@ printf 'See [TBM 242: The Simplicity Fetish](https://substack.com/).\n' >"$tmp/x
 check changed-on-disk 2 "^x\.md: error: not fixed: the file changed on disk since it was read" -- -j 2 --fix +slow.md ./x.md x.md
 grep -q 'p/tbm-242-the-simplicity-fetish' "$tmp/x.md" && ok || ko "the first copy was not fixed"
 
+# The README's bad example becomes its good example under --fix.
+awk '/^### tbm-link/ { on = 1 } on && /^Bad:/ { b = 1 } on && /^Good/ { g = 1; b = 0 }
+     /^```/ { if (b == 1) { b = 2; next } else if (b == 2) { b = 3 }
+              if (g == 1) { g = 2; next } else if (g == 2) { g = 3 } }
+     b == 2 { print > bad } g == 2 { print > good }' \
+  bad="$tmp/readme-bad.md" good="$tmp/readme-good.md" "$root/README.md"
+if [ -s "$tmp/readme-bad.md" ] && (cd "$tmp" && "$bin" -q --only tbm-link --fix readme-bad.md >/dev/null 2>&1;
+   cmp -s readme-bad.md readme-good.md); then
+  ok
+else
+  ko "the README's tbm-link example: --fix does not turn Bad into Good"
+  diff "$tmp/readme-bad.md" "$tmp/readme-good.md" 2>&1 | head -5
+fi
+
 # ---- make install ships the catalog -----------------------------------------
 build=$(dirname "$bin")
 if make -s -C "$root" install BUILD="$build" DESTDIR="$tmp/inst" PREFIX=/usr >/dev/null 2>&1; then

@@ -253,6 +253,13 @@ static void everywhere_a_writer_puts_them(void **state) {
   assert_found(ref, "1:5:generic-host");
   assert_fixed(ref, "See [TBM 242: The Simplicity Fetish](" TSF_URL
                     ").\n\n[ts]: https://substack.com/\n");
+  /* a lazy continuation line: cmark places its inlines as if indented
+   * like the list item or quote; the finding and fix are where they are */
+  const char *lazy = "- first\n[TBM 242: The Simplicity Fetish](https://substack."
+                     "com/)\n> quote\n[TBM 242](https://substack.com/ \"t\")\n";
+  assert_found(lazy, "2:1:generic-host,4:1:generic-host");
+  assert_fixed(lazy, "- first\n[TBM 242: The Simplicity Fetish](" TSF_URL
+                     ")\n> quote\n[TBM 242](" TSF_URL " \"t\")\n");
   /* columns count characters */
   assert_found("Café — [TBM 242: The Simplicity Fetish](https://substack.com/)\n",
                "1:8:generic-host");

@@ -105,9 +105,20 @@ static void S_view(const dl_block *b, size_t start, size_t end, uint8_t want,
                    uint8_t skip, view *v) {
   *v = (view){0};
   const dl_text *t = &b->text;
-  for (size_t i = 0; i < t->len; i++) {
-    if (t->map[i] < start || t->map[i] >= end || !(t->flags[i] & want) ||
-        (t->flags[i] & skip))
+  /* the map follows the source, so the link's bytes are found by binary
+   * search, not by a scan of the block for each link (a block may hold
+   * thousands); where it does not (a text the aligner could not place),
+   * the view comes out short and no fix relies on it */
+  size_t lo = 0, hi = t->len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->map[mid] < start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < t->len && t->map[i] < end; i++) {
+    if (t->map[i] < start || !(t->flags[i] & want) || (t->flags[i] & skip))
       continue;
     v->map = dl_xgrow(v->map, &v->mcap, v->text.len + 1, sizeof *v->map);
     v->map[v->text.len] = t->map[i];
@@ -1043,8 +1054,10 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     for (size_t i = 0; i < t->len; i++) {
       if (t->s[i] != '[' || (t->flags[i] & S_busy))
         continue;
-      size_t at = t->map[i];
-      if (at > 0 && doc->src[at] == '[' && doc->src[at - 1] == '\\')
+      size_t at = t->map[i], slashes = 0;
+      while (at > slashes && doc->src[at - slashes - 1] == '\\')
+        slashes++;
+      if (doc->src[at] == '[' && slashes % 2 == 1)
         continue; /* "\[TBM ...": the writer wants the bracket */
       S_check_bracket(doc, b, i, &i, sink, cat);
     }

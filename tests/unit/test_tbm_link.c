@@ -175,6 +175,8 @@ static void malformed_citations(void **state) {
   assert_fixed(open_more, "Read [TBM 242: The Simplicity Fetish](" TSF_URL
                           ") and more.\n");
 
+  /* an escaped backslash leaves the bracket a bracket */
+  assert_found("A \\\\[TBM 242: The Simplicity Fetish] here.\n", "1:5:no-url");
   const char *bare = "> [TBM 242: The Simplicity Fetish] is good.\n";
   assert_found(bare, "1:3:no-url");
   assert_fixed(bare, "> [TBM 242: The Simplicity Fetish](" TSF_URL ") is good.\n");

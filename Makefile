@@ -25,13 +25,19 @@ DL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
              -DDL_DATADIR='"$(DATADIR)"' -MMD -MP $(SAN_FLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-LDLIBS     = $(PKG_LIBS) -lpthread -lm
+# libcsv (the TBM catalog's CSV parser) ships no pkg-config file.
+CSV_LIBS   = -lcsv
+LDLIBS     = $(PKG_LIBS) $(CSV_LIBS) -lpthread -lm
 
 CORE_SRC   = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
 CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN        = $(BUILD)/draftlint
+
+# Tests and `make run` find the data files (the TBM catalog) in rules/data
+# whatever the build folder (build/sanitize/draftlint has no ../rules/data).
+export DRAFTLINT_DATA_DIR ?= $(CURDIR)/rules/data
 
 .PHONY: all run test check check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
@@ -67,6 +73,7 @@ deps:
 	            jansson:libjansson-dev cmocka:libcmocka-dev; do \
 	  pkg-config --exists $${pair%%:*} 2>/dev/null || missing="$$missing $${pair#*:}"; \
 	done; \
+	[ -f /usr/include/csv.h ] || missing="$$missing libcsv-dev"; \
 	for pair in cc:gcc pkg-config:pkg-config python3:python3 git:git \
 	            mandoc:mandoc cmark:cmark chromium:chromium node:nodejs npm:npm; do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
@@ -101,6 +108,7 @@ check-golden: $(BIN)
 check-cli: $(BIN)
 	@tests/cli/run.sh $(BIN)
 	@tests/cli/output.sh $(BIN)
+	@tests/cli/tbm.sh $(BIN)
 
 # The HTML report in Debian's headless Chromium (playwright-core from npm,
 # pinned in the script); screenshots and reports stay in build/html-test.

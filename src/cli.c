@@ -11,10 +11,13 @@
 #include "draftlint/alloc.h"
 
 enum {
-  OPT_COLOR = 256,
+  OPT_CATALOG = 256,
+  OPT_COLOR,
+  OPT_DIFF,
   OPT_DISABLE,
   OPT_ENABLE,
   OPT_FAIL_ON,
+  OPT_FIX,
   OPT_LIST_RULES,
   OPT_ONLY,
   OPT_SET,
@@ -29,11 +32,14 @@ enum {
 
 /* Sorted by name, as curl keeps its table. */
 static const struct option S_long[] = {
+    {"catalog", required_argument, NULL, OPT_CATALOG},
     {"color", required_argument, NULL, OPT_COLOR},
     {"config", required_argument, NULL, OPT_CONFIG},
+    {"diff", no_argument, NULL, OPT_DIFF},
     {"disable", required_argument, NULL, OPT_DISABLE},
     {"enable", required_argument, NULL, OPT_ENABLE},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"fix", no_argument, NULL, OPT_FIX},
     {"force", no_argument, NULL, OPT_FORCE},
     {"format", required_argument, NULL, 'f'},
     {"help", no_argument, NULL, 'h'},
@@ -71,6 +77,9 @@ void dl_cli_usage(FILE *out) {
       "      --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
       "                           error, warning (default), info, never\n"
       "      --color WHEN         auto (default), always, never\n"
+      "      --fix                apply the unambiguous fixes to the files\n"
+      "      --diff               print the fixes as a unified diff instead\n"
+      "      --catalog FILE       the TBM catalog (Substack's posts export)\n"
       "  -q, --quiet              findings only: no summary, no notices\n"
       "  -j, --jobs N             lint N files at a time (default: one per "
       "core)\n"
@@ -227,6 +236,19 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
   case OPT_FORCE:
     o->force = true;
     return 0;
+  case OPT_CATALOG:
+    return dl_settings_set(&o->settings, "tbm-link", "catalog", arg, error);
+  case OPT_FIX:
+  case OPT_DIFF: {
+    dl_fix_mode mode = c == OPT_FIX ? DL_FIX_WRITE : DL_FIX_DIFF;
+    if (o->fix && o->fix != mode) {
+      *error = dl_xstrdup("--fix writes the fixes and --diff prints them; "
+                          "give one of the two");
+      return -1;
+    }
+    o->fix = mode;
+    return 0;
+  }
   case OPT_LIST_RULES:
     o->action = DL_ACTION_LIST_RULES;
     return 0;
@@ -294,6 +316,11 @@ static int S_parse(int argc, char **argv, dl_options *o, char **error) {
   }
   o->paths = argv + optind;
   o->npaths = (size_t)(argc - optind);
+  if (o->staged && o->fix) { /* the index is not the file --fix would write */
+    *error = dl_xstrdup("--fix and --diff change files in the working tree, "
+                        "not what is staged; run them without --staged");
+    return -1;
+  }
   return 0;
 }
 

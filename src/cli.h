@@ -7,6 +7,7 @@
 #ifndef DRAFTLINT_CLI_H
 #define DRAFTLINT_CLI_H
 
+#include "fix.h"
 #include "report.h"
 #include "settings.h"
 
@@ -31,6 +32,7 @@ typedef struct dl_options {
   const char *stdin_name;
   const char *output;  /* -o: the report goes here; NULL or "-": stdout */
   int jobs;            /* 0: one per core */
+  dl_fix_mode fix;     /* --fix writes the fixes, --diff prints them */
   char **paths;        /* borrowed from argv */
   size_t npaths;
   /* Configuration (profile.c).  The command line is applied again over

@@ -339,8 +339,14 @@ static dl_profile *S_build(dl_profiles *ps, dl_config **chain, size_t n) {
   p->settings.trace = NULL;
   p->settings.trace_ctx = NULL;
   char *error = NULL;
-  if (dl_engine_init_cached(&p->engine, &p->settings, &ps->cache, &error) != 0)
-    p->engine_error = error;
+  if (dl_engine_init_cached(&p->engine, &p->settings, &ps->cache, &error) != 0) {
+    /* Said once for the run, like a bad configuration file; each file of
+     * this profile then points at it. */
+    S_error(ps, dl_strdup_printf("draftlint: %s", error));
+    free(error);
+    p->engine_error = dl_xstrdup("not linted: a rule's data could not be "
+                                 "loaded (see the error above)");
+  }
   p->engine.inline_config = p->inline_config;
   S_push(&ps->profiles, &ps->nprofiles, &ps->pcap, sizeof p, &p);
   return p;

@@ -102,12 +102,13 @@ static bool S_bad_comment(const dl_result *r) {
   return false;
 }
 
-/* Lints every input, calling the reporter on each result in order; returns
+/* Lints every input, calling the reporter on each result in order; --fix
+ * and --diff act on each result before it is reported and freed.  Returns
  * whether any file has findings at or above its fail-on, and in *bad
  * whether any draft has a bad draftlint comment. */
-static bool S_lint_all(dl_profile *const *profiles, const dl_inputs *inputs,
-                       int jobs, dl_reporter *rep, dl_summary *sum,
-                       bool *bad) {
+static bool S_lint_all(const dl_options *o, dl_profile *const *profiles,
+                       const dl_inputs *inputs, int jobs, dl_reporter *rep,
+                       dl_summary *sum, bool *bad) {
   bool failed = false;
   pool p = {.profiles = profiles,
             .inputs = inputs,
@@ -130,7 +131,13 @@ static bool S_lint_all(dl_profile *const *profiles, const dl_inputs *inputs,
         pthread_cond_wait(&p.changed, &p.lock);
       pthread_mutex_unlock(&p.lock);
     }
-    rep->file(rep, &p.results[i]);
+    if (profiles[i]) /* a diff goes where the report would */
+      dl_fix_result(&profiles[i]->engine, o->fix, o->quiet, &inputs->items[i],
+                    &p.results[i], rep->options.out);
+    if (o->fix != DL_FIX_DIFF) /* a diff is all --diff prints on stdout */
+      rep->file(rep, &p.results[i]);
+    else if (p.results[i].error)
+      dl_report_failure(&p.results[i], false);
     dl_summary_add(sum, &p.results[i]);
     failed |= S_fails(profiles[i], &p.results[i]);
     *bad |= S_bad_comment(&p.results[i]);
@@ -292,9 +299,10 @@ int dl_run(const dl_options *o) {
   dl_reporter *rep = dl_reporter_new(&ro);
   dl_summary sum = {0};
   bool bad_comment = false;
-  bool failed = S_lint_all(profiles, &inputs, S_jobs(o, inputs.len), rep,
+  bool failed = S_lint_all(o, profiles, &inputs, S_jobs(o, inputs.len), rep,
                            &sum, &bad_comment);
-  rep->finish(rep, &sum);
+  if (o->fix != DL_FIX_DIFF)
+    rep->finish(rep, &sum);
   dl_reporter_free(rep);
   for (size_t i = 0; i < nowned; i++)
     free(owned[i]);

@@ -39,6 +39,13 @@ static int S_set_scope(dl_settings *s, const char *v) {
   return 0;
 }
 
+static int S_set_catalog(dl_settings *s, const char *v) {
+  if (!*v)
+    return -1;
+  s->catalog_path = v;
+  return 0;
+}
+
 typedef struct option {
   const char *rule;
   const char *key;
@@ -48,6 +55,8 @@ typedef struct option {
 
 static const option S_options[] = {
     {"duplicate-heading", "scope", "siblings, document", S_set_scope},
+    {"tbm-link", "catalog", "the path of a CSV file (Substack's posts export)",
+     S_set_catalog},
 };
 
 static void S_trace(const dl_settings *s, const char *rule, const char *key,

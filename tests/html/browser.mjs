@@ -55,7 +55,10 @@ async function open(file, viewport = { width: 1000, height: 900 }) {
 // ---- every finding at its place ---------------------------------------
 // Markdown punctuation the reader does not see, for comparing source with
 // rendered text (spaces collapsed and trimmed).
-const norm = (s) => s.replace(/[\[\]*_`!>#]/g, '').replace(/\s+/g, ' ').trim();
+const norm = (s) => s.replace(/\]\([^()\s]*(?:\s+"[^"]*")?\)/g, ']')   // link destinations
+                    .replace(/[\[\]*_`!>#]/g, '').replace(/\s+/g, ' ').trim();
+// A line's list marker ("-   ", "1. ") is not text the reader sees either.
+const unmark = (s) => s.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
 
 // Checks every finding of a report against the JSON report of the same
 // draft: the badge, the mark's text, its place, the tooltip, the link from
@@ -79,7 +82,7 @@ async function markers(label, name) {
     const line = Array.from(lines[f.line - 1]);
     const want = f.line === f.end_line
       ? line.slice(f.column - 1, f.end_column - 1).join('') : null;
-    const before = norm(line.slice(0, f.column - 1).join('')).slice(-10);
+    const before = norm(unmark(line.slice(0, f.column - 1).join(''))).slice(-10);
     const got = await page.evaluate((n) => {
       const badge = document.getElementById('dl-f' + n);
       if (!badge) return null;
@@ -124,7 +127,7 @@ async function markers(label, name) {
     check(got.gap === '', `${what}: badge stands right before its mark`, JSON.stringify(got.gap));
     check(got.rule === f.rule, `${what}: mark carries its rule`, got.rule);
     if (want !== null)
-      check(got.text === want || (norm(want) !== '' && norm(got.text) === norm(want)),
+      check(got.text === want || norm(got.text) === norm(want),
             `${what}: mark holds the finding's text`,
             `${JSON.stringify(got.text)} != ${JSON.stringify(want)}`);
     check(norm(got.prefix).endsWith(before),

@@ -1,0 +1,396 @@
+/*
+ * fix.c: --fix and --diff.  The fixes are byte ranges of the source the
+ * document was parsed from, so applying them needs no search; the diff is
+ * made from the same ranges, line by line, without a diff algorithm.
+ */
+#define _DEFAULT_SOURCE
+#include "fix.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "draftlint/alloc.h"
+
+#define CONTEXT 3 /* lines of context around a change in a diff */
+
+/* ---- choosing fixes ------------------------------------------------------- */
+
+static int S_fix_order(const void *a, const void *b) {
+  const dl_fix *x = *(const dl_fix *const *)a, *y = *(const dl_fix *const *)b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return strcmp(x->text, y->text);
+}
+
+static bool S_same(const dl_fix *a, const dl_fix *b) {
+  return a->start == b->start && a->end == b->end && strcmp(a->text, b->text) == 0;
+}
+
+size_t dl_fix_select(const dl_diag_list *list, size_t len,
+                     const dl_fix ***out) {
+  const dl_fix **all = dl_xcalloc(list->len + 1, sizeof *all);
+  size_t n = 0;
+  for (size_t i = 0; i < list->len; i++) {
+    const dl_fix *f = list->items[i].fix;
+    if (f && f->start <= f->end && f->end <= len) /* a rule's slip: skip */
+      all[n++] = f;
+  }
+  qsort(all, n, sizeof *all, S_fix_order);
+  size_t m = 0; /* identical fixes (two rules, one repair) count once */
+  for (size_t i = 0; i < n; i++)
+    if (!m || !S_same(all[m - 1], all[i]))
+      all[m++] = all[i];
+  /* two different fixes over the same bytes, or at the same point, are
+   * ambiguous: neither is applied */
+  bool *clash = dl_xcalloc(m + 1, sizeof *clash);
+  size_t widest = 0; /* the earlier fix that reaches furthest */
+  for (size_t i = 1; i < m; i++) {
+    if (all[i]->start < all[widest]->end ||
+        all[i]->start == all[i - 1]->start) {
+      clash[i] = true;
+      clash[all[i]->start == all[i - 1]->start ? i - 1 : widest] = true;
+    }
+    if (all[i]->end > all[widest]->end)
+      widest = i;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < m; i++)
+    if (!clash[i])
+      all[k++] = all[i];
+  free(clash);
+  *out = all;
+  return k;
+}
+
+char *dl_fix_apply(const char *src, size_t len, const dl_fix *const *fixes,
+                   size_t n, size_t *out_len) {
+  size_t size = len + 1;
+  for (size_t i = 0; i < n; i++)
+    size += strlen(fixes[i]->text);
+  char *out = dl_xmalloc(size);
+  size_t at = 0, o = 0;
+  for (size_t i = 0; i < n; i++) {
+    memcpy(out + o, src + at, fixes[i]->start - at);
+    o += fixes[i]->start - at;
+    size_t t = strlen(fixes[i]->text);
+    memcpy(out + o, fixes[i]->text, t);
+    o += t;
+    at = fixes[i]->end;
+  }
+  memcpy(out + o, src + at, len - at);
+  o += len - at;
+  out[o] = '\0';
+  *out_len = o;
+  return out;
+}
+
+/* ---- the unified diff ----------------------------------------------------- */
+
+/* Lines as the document counts them (LF, CRLF, lone CR); a line keeps its
+ * ending.  The empty remainder after a final line ending is no line. */
+typedef struct lines {
+  size_t *start; /* n + 1 entries: start[n] is the end */
+  size_t n;
+} lines;
+
+static void S_lines(const char *s, size_t len, lines *L) {
+  size_t cap = 0;
+  L->start = NULL;
+  L->n = 0;
+  size_t at = 0;
+  while (at < len) {
+    L->start = dl_xgrow(L->start, &cap, L->n + 2, sizeof *L->start);
+    L->start[L->n++] = at;
+    while (at < len && s[at] != '\n' && s[at] != '\r')
+      at++;
+    if (at < len && s[at] == '\r' && at + 1 < len && s[at + 1] == '\n')
+      at++;
+    if (at < len)
+      at++;
+  }
+  L->start = dl_xgrow(L->start, &cap, L->n + 1, sizeof *L->start);
+  L->start[L->n] = len;
+}
+
+/* Index of the line holding byte `at` (the last line for the end). */
+static size_t S_line_of(const lines *L, size_t at) {
+  size_t lo = 0, hi = L->n;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (L->start[mid] <= at)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+static void S_emit(FILE *out, char mark, const char *s, size_t n) {
+  fputc(mark, out);
+  fwrite(s, 1, n, out);
+  if (n == 0 || (s[n - 1] != '\n' && s[n - 1] != '\r'))
+    fputs("\n\\ No newline at end of file\n", out);
+}
+
+/* A run of old lines [first, last] and what replaces them. */
+typedef struct change {
+  size_t first, last;
+  char *text; /* the new lines, endings included */
+  size_t len;
+  lines new_lines;
+} change;
+
+void dl_fix_diff(FILE *out, const char *path, const dl_doc *doc,
+                 const dl_fix *const *fixes, size_t n) {
+  lines old;
+  S_lines(doc->src, doc->len, &old);
+  if (old.n == 0 || n == 0) {
+    free(old.start);
+    return;
+  }
+  change *ch = dl_xcalloc(n, sizeof *ch);
+  size_t nch = 0;
+  for (size_t i = 0; i < n;) {
+    /* fixes on shared lines make one change */
+    size_t first = S_line_of(&old, fixes[i]->start);
+    size_t last = S_line_of(&old, fixes[i]->end > fixes[i]->start
+                                      ? fixes[i]->end - 1
+                                      : fixes[i]->start);
+    size_t j = i + 1;
+    while (j < n && S_line_of(&old, fixes[j]->start) <= last) {
+      size_t l = S_line_of(&old, fixes[j]->end > fixes[j]->start
+                                     ? fixes[j]->end - 1
+                                     : fixes[j]->start);
+      last = l > last ? l : last;
+      j++;
+    }
+    size_t from = old.start[first], to = old.start[last + 1];
+    dl_fix *shifted = dl_xcalloc(j - i, sizeof *shifted);
+    const dl_fix **ptrs = dl_xcalloc(j - i, sizeof *ptrs);
+    for (size_t k = i; k < j; k++) {
+      shifted[k - i] = (dl_fix){fixes[k]->start - from, fixes[k]->end - from,
+                                fixes[k]->text};
+      ptrs[k - i] = &shifted[k - i];
+    }
+    change *c = &ch[nch++];
+    c->first = first;
+    c->last = last;
+    c->text = dl_fix_apply(doc->src + from, to - from, ptrs, j - i, &c->len);
+    S_lines(c->text, c->len, &c->new_lines);
+    free(ptrs);
+    free(shifted);
+    i = j;
+  }
+  fprintf(out, "--- %s\n+++ %s\n", path, path);
+  long delta = 0; /* new lines minus old lines so far */
+  for (size_t h = 0; h < nch;) {
+    size_t e = h + 1; /* changes close enough share a hunk */
+    while (e < nch && ch[e].first - ch[e - 1].last - 1 <= 2 * CONTEXT)
+      e++;
+    size_t from = ch[h].first > CONTEXT ? ch[h].first - CONTEXT : 0;
+    size_t to = ch[e - 1].last + CONTEXT < old.n - 1 ? ch[e - 1].last + CONTEXT
+                                                     : old.n - 1;
+    size_t old_count = to - from + 1, new_count = old_count;
+    for (size_t k = h; k < e; k++)
+      new_count = new_count - (ch[k].last - ch[k].first + 1) + ch[k].new_lines.n;
+    long new_from = (long)from + 1 + delta;
+    fprintf(out, "@@ -%zu,%zu +%ld,%zu @@\n", from + 1, old_count,
+            new_count ? new_from : new_from - 1, new_count);
+    size_t line = from;
+    for (size_t k = h; k < e; k++) {
+      for (; line < ch[k].first; line++)
+        S_emit(out, ' ', doc->src + old.start[line],
+               old.start[line + 1] - old.start[line]);
+      for (; line <= ch[k].last; line++)
+        S_emit(out, '-', doc->src + old.start[line],
+               old.start[line + 1] - old.start[line]);
+      const lines *nl = &ch[k].new_lines;
+      for (size_t m = 0; m < nl->n; m++)
+        S_emit(out, '+', ch[k].text + nl->start[m],
+               nl->start[m + 1] - nl->start[m]);
+    }
+    for (; line <= to; line++)
+      S_emit(out, ' ', doc->src + old.start[line],
+             old.start[line + 1] - old.start[line]);
+    delta += (long)new_count - (long)old_count;
+    h = e;
+  }
+  for (size_t k = 0; k < nch; k++) {
+    free(ch[k].text);
+    free(ch[k].new_lines.start);
+  }
+  free(ch);
+  free(old.start);
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+/* Reads the whole file at fd; returns 0 or -1 (errno set). */
+static int S_slurp(int fd, char **bytes, size_t *len) {
+  size_t cap = 4096, n = 0;
+  char *b = dl_xmalloc(cap);
+  for (;;) {
+    if (n == cap)
+      b = dl_xrealloc(b, cap *= 2);
+    ssize_t r = read(fd, b + n, cap - n);
+    if (r < 0) {
+      if (errno == EINTR)
+        continue;
+      free(b);
+      return -1;
+    }
+    if (r == 0)
+      break;
+    n += (size_t)r;
+  }
+  *bytes = b;
+  *len = n;
+  return 0;
+}
+
+static int S_write_all(int fd, const char *s, size_t n) {
+  while (n) {
+    ssize_t w = write(fd, s, n);
+    if (w < 0) {
+      if (errno == EINTR)
+        continue;
+      return -1;
+    }
+    s += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+static bool S_same_file(const struct stat *a, const struct stat *b) {
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+         a->st_size == b->st_size && a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+         a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+int dl_fix_write(const char *path, const char *expect, size_t expect_len,
+                 const char *bytes, size_t len, char **error) {
+  /* a symbolic link stays one: write where it points */
+  char real[PATH_MAX];
+  if (!realpath(path, real)) {
+    *error = dl_strdup_printf("not fixed: cannot find it: %s", strerror(errno));
+    return -1;
+  }
+  int fd = open(real, O_RDONLY);
+  struct stat before;
+  char *now = NULL;
+  size_t now_len = 0;
+  if (fd < 0 || fstat(fd, &before) != 0 || S_slurp(fd, &now, &now_len) != 0) {
+    *error = dl_strdup_printf("not fixed: cannot read it again: %s",
+                              strerror(errno));
+    if (fd >= 0)
+      close(fd);
+    return -1;
+  }
+  close(fd);
+  bool changed = now_len != expect_len || memcmp(now, expect, now_len) != 0;
+  free(now);
+  if (changed) {
+    *error = dl_xstrdup("not fixed: the file changed on disk since it was "
+                        "read; run draftlint again");
+    return -1;
+  }
+  char *dir_copy = dl_xstrdup(real), *base_copy = dl_xstrdup(real);
+  char *dir = dirname(dir_copy), *base = basename(base_copy);
+  char *tmp = dl_strdup_printf("%s/.%s.draftlint-XXXXXX", dir, base);
+  int out = mkstemp(tmp);
+  int rc = -1;
+  if (out < 0) {
+    *error = dl_strdup_printf("not fixed: cannot create a file beside it: %s",
+                              strerror(errno));
+    goto done;
+  }
+  /* keep the mode (and the owner, where we may) */
+  if (fchmod(out, before.st_mode & 07777) != 0 ||
+      S_write_all(out, bytes, len) != 0 || fsync(out) != 0) {
+    *error = dl_strdup_printf("not fixed: cannot write %s: %s", tmp,
+                              strerror(errno));
+    close(out);
+    unlink(tmp);
+    goto done;
+  }
+  if (fchown(out, before.st_uid, before.st_gid) != 0) {
+    /* not ours to give away: the new file keeps our owner, as an editor's */
+  }
+  close(out);
+  struct stat after;
+  if (stat(real, &after) != 0 || !S_same_file(&before, &after)) {
+    *error = dl_xstrdup("not fixed: the file changed on disk while it was "
+                        "being fixed; run draftlint again");
+    unlink(tmp);
+    goto done;
+  }
+  if (rename(tmp, real) != 0) {
+    *error = dl_strdup_printf("not fixed: cannot replace it: %s",
+                              strerror(errno));
+    unlink(tmp);
+    goto done;
+  }
+  int dfd = open(dir, O_RDONLY);
+  if (dfd >= 0) { /* the rename itself survives a crash */
+    fsync(dfd);
+    close(dfd);
+  }
+  rc = 0;
+done:
+  free(tmp);
+  free(dir_copy);
+  free(base_copy);
+  return rc;
+}
+
+/* ---- one input -------------------------------------------------------------- */
+
+void dl_fix_result(const dl_engine *e, dl_fix_mode mode, bool quiet,
+                   const dl_input *in, dl_result *r, FILE *out) {
+  if (mode == DL_FIX_NONE || r->error || !r->doc)
+    return;
+  const dl_fix **fixes;
+  size_t n = dl_fix_select(&r->diags, r->doc->len, &fixes);
+  if (n == 0) {
+    free(fixes);
+    return;
+  }
+  if (mode == DL_FIX_DIFF) {
+    dl_fix_diff(out, r->path, r->doc, fixes, n);
+    free(fixes);
+    return;
+  }
+  if (in->stdin_) {
+    if (!quiet)
+      fprintf(stderr, "%s: standard input is not written; use --diff to see "
+                      "the fixes\n", r->path);
+    free(fixes);
+    return;
+  }
+  size_t len;
+  char *bytes = dl_fix_apply(r->doc->src, r->doc->len, fixes, n, &len);
+  free(fixes);
+  char *error = NULL;
+  if (dl_fix_write(in->path, r->doc->src, r->doc->len, bytes, len, &error) !=
+      0) {
+    free(bytes);
+    r->error = error;
+    return;
+  }
+  /* report what is left, at its place in the new file */
+  char *path = dl_xstrdup(r->path);
+  dl_result_free(r);
+  dl_lint_bytes(e, path, bytes, len, r);
+  free(path);
+  if (!quiet)
+    fprintf(stderr, "%s: applied %zu fix%s\n", r->path, n, n == 1 ? "" : "es");
+}

@@ -1,0 +1,143 @@
+#!/bin/sh
+# CLI tests of the TBM catalog and of --fix and --diff, on temporary copies:
+# each catalog defect is exit status 2 with the file and line; --fix writes
+# the unambiguous fixes atomically and keeps the mode; --diff writes
+# nothing and prints what --fix would write; a file that changed on disk
+# since it was read is not written.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# check NAME WANT_RC PATTERN -- ARGS...: runs the linter in $tmp, expects
+# the exit status and an extended regexp in stdout+stderr.
+check() {
+  name=$1 want=$2 pattern=$3
+  shift 4
+  out=$(cd "$tmp" && NO_COLOR=1 "$bin" "$@" 2>&1 </dev/null)
+  rc=$?
+  if [ "$rc" = "$want" ] && printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
+    ok
+  else
+    ko "$name: exit $rc (expected $want), output:"
+    printf '%s\n' "$out" | head -10
+    echo "  (expected to match: $pattern)"
+  fi
+}
+
+# ---- the catalog -----------------------------------------------------------
+printf '# A draft\n\nSee [TBM 1/53: One](https://substack.com/).\n' >"$tmp/d.md"
+hdr='post_id,post_date,is_published,title'
+: >"$tmp/empty.csv"
+printf '%s\n' "$hdr" >"$tmp/header-only.csv"
+printf 'post_id,post_date,name\n1.tbm-153-one,2020-01-01,TBM 1/53: One\n' >"$tmp/no-title.csv"
+printf '%s\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: One"\n2.tbm-253-two,2020-01-08,true,"TBM 2/53: "Two""\n' "$hdr" >"$tmp/quote.csv"
+printf '%s\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: One\n2.tbm-253-two,2020-01-08,true,x\n' "$hdr" >"$tmp/open-quote.csv"
+printf '%s\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: One"\n2.tbm-253-two,2020-01-08\n' "$hdr" >"$tmp/short-row.csv"
+printf '%s\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: \377"\n' "$hdr" >"$tmp/latin1.csv"
+printf '%s\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: One, with a comma ""quoted"""\n' "$hdr" >"$tmp/good.csv"
+check catalog-missing 2 "^draftlint: missing\.csv: cannot read the TBM catalog: No such file" -- --catalog missing.csv d.md
+check catalog-empty 2 "^draftlint: empty\.csv:1: TBM catalog: the file is empty" -- --catalog empty.csv d.md
+check catalog-header-only 2 "^draftlint: header-only\.csv:2: TBM catalog: there is a header but no posts" -- --catalog header-only.csv d.md
+check catalog-missing-column 2 "^draftlint: no-title\.csv:1: TBM catalog: the header has no 'title' column" -- --catalog no-title.csv d.md
+check catalog-broken-quote 2 "^draftlint: quote\.csv:3: TBM catalog: broken quoting" -- --catalog quote.csv d.md
+check catalog-open-quote 2 "^draftlint: open-quote\.csv:2: TBM catalog: a quoted field in this record is never closed" -- --catalog open-quote.csv d.md
+check catalog-short-row 2 "^draftlint: short-row\.csv:3: TBM catalog: the record has 2 fields where the header has 4" -- --catalog short-row.csv d.md
+check catalog-not-utf8 2 "^draftlint: latin1\.csv:2: TBM catalog: not valid UTF-8" -- --catalog latin1.csv d.md
+check catalog-a-folder 2 "^draftlint: \.: cannot read the TBM catalog: Is a directory" -- --catalog . d.md
+check catalog-setting 2 "^draftlint: quote\.csv:3: TBM catalog: broken quoting" -- --set tbm-link.catalog=quote.csv d.md
+check catalog-empty-setting 2 "'' is not a valid tbm-link\.catalog" -- --set tbm-link.catalog= d.md
+check catalog-needs-value 2 "option '--catalog' needs a value" -- d.md --catalog
+# a good catalog of one's own is used, quoted commas and all
+check catalog-own 1 "d\.md:3:5: error: 'TBM 1/53: One' links to https://substack\.com/, not to the post; the right link is \[TBM 1/53: One, with a comma \"quoted\"\]\(https://cutlefish\.substack\.com/p/tbm-153-one\)" -- --catalog good.csv d.md
+# a rule switched off loads nothing
+check catalog-unused 0 "no problems" -- --disable tbm-link --catalog missing.csv d.md
+
+# ---- --fix and --diff ------------------------------------------------------
+seed="$root/examples/the-product-is-the-process.md"
+cp "$seed" "$tmp/seed.md"
+chmod 640 "$tmp/seed.md"
+before=$(cksum <"$tmp/seed.md")
+check diff-prints 1 "^\+\[Direct link to this post\]\(https://johnpcutler\.github\.io/tbm2020/#tbm-10-53-hammers-nails\)" -- --diff seed.md
+[ "$(cksum <"$tmp/seed.md")" = "$before" ] && ok || ko "--diff changed the file"
+(cd "$tmp" && "$bin" --diff seed.md >seed.diff 2>/dev/null)
+check fix-writes 1 "seed\.md: applied 4 fixes" -- --fix seed.md
+[ "$(stat -c %a "$tmp/seed.md")" = 640 ] && ok || ko "--fix did not keep the mode: $(stat -c %a "$tmp/seed.md")"
+# what is left is reported at its place in the fixed file
+check fix-leaves-the-rest 1 "^seed\.md:13:1: error: '\*\*' starts bold" -- --fix seed.md
+check fix-then-clean 0 "no problems" -- --only tbm-link seed.md
+ls -a "$tmp" | grep -q 'draftlint-' && ko "--fix left a temporary file" || ok
+# --diff shows exactly what --fix writes
+if command -v patch >/dev/null 2>&1; then
+  cp "$seed" "$tmp/patched.md"
+  sed 's/seed\.md/patched.md/g' "$tmp/seed.diff" >"$tmp/patched.diff"
+  if (cd "$tmp" && patch -s -p0 <patched.diff) && cmp -s "$tmp/patched.md" "$tmp/seed.md"; then
+    ok
+  else
+    ko "--diff and --fix differ"
+  fi
+else
+  echo "skip diff-applies: no patch program"
+fi
+check fix-and-diff 2 "give one of the two" -- --fix --diff seed.md
+# standard input is never written
+out=$(printf 'A [TBM 242: The Simplicity Fetish](https://substack.com/).\n' |
+      "$bin" --fix --stdin-filename in.md - 2>&1)
+if [ $? = 1 ] && printf '%s' "$out" | grep -q 'in\.md: standard input is not written; use --diff'; then ok; else ko "stdin --fix: $out"; fi
+out=$(printf 'A [TBM 242: The Simplicity Fetish](https://substack.com/).\n' |
+      "$bin" --diff --stdin-filename in.md - 2>&1)
+if printf '%s' "$out" | grep -q '^+A \[TBM 242: The Simplicity Fetish\](https://cutlefish'; then ok; else ko "stdin --diff: $out"; fi
+# a symbolic link stays a link
+cp "$seed" "$tmp/target.md"
+ln -s target.md "$tmp/link.md"
+check fix-through-link 1 "link\.md: applied 4 fixes" -- --fix link.md
+[ -L "$tmp/link.md" ] && grep -q 'tbm-10-53-hammers-nails' "$tmp/target.md" && ok || ko "--fix replaced the link"
+
+# A file that changes on disk after it was read is not written.  The same
+# file is given twice (x.md and ./x.md) after a slow draft, with two jobs:
+# both copies are read while the slow one is linted; fixing the first
+# writes the file, so the second finds it changed and must leave it.
+python3 - "$tmp/+slow.md" <<'EOF'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(30000):
+        f.write(f"Paragraph {i} has a [link](https://example.com/{i}) and *emphasis*.\n\n")
+EOF
+printf 'See [TBM 242: The Simplicity Fetish](https://substack.com/).\n' >"$tmp/x.md"
+check changed-on-disk 2 "^x\.md: error: not fixed: the file changed on disk since it was read" -- -j 2 --fix +slow.md ./x.md x.md
+grep -q 'p/tbm-242-the-simplicity-fetish' "$tmp/x.md" && ok || ko "the first copy was not fixed"
+
+# The README's bad example becomes its good example under --fix.
+awk '/^### / { on = ($0 == "### tbm-link") } on && /^Bad:/ { b = 1 } on && /^Good/ { g = 1; b = 0 }
+     /^```/ { if (b == 1) { b = 2; next } else if (b == 2) { b = 3 }
+              if (g == 1) { g = 2; next } else if (g == 2) { g = 3 } }
+     b == 2 { print > bad } g == 2 { print > good }' \
+  bad="$tmp/readme-bad.md" good="$tmp/readme-good.md" "$root/README.md"
+if [ -s "$tmp/readme-bad.md" ] && (cd "$tmp" && "$bin" -q --only tbm-link --fix readme-bad.md >/dev/null 2>&1;
+   cmp -s readme-bad.md readme-good.md); then
+  ok
+else
+  ko "the README's tbm-link example: --fix does not turn Bad into Good"
+  diff "$tmp/readme-bad.md" "$tmp/readme-good.md" 2>&1 | head -5
+fi
+
+# ---- make install ships the catalog -----------------------------------------
+build=$(dirname "$bin")
+if make -s -C "$root" install BUILD="$build" DESTDIR="$tmp/inst" PREFIX=/usr >/dev/null 2>&1; then
+  out=$(cd "$tmp" && env -u DRAFTLINT_DATA_DIR "$tmp/inst/usr/bin/draftlint" --only tbm-link seed.md 2>&1)
+  if [ -f "$tmp/inst/usr/share/draftlint/tbm-posts.csv" ] && [ "$out" = "no problems in 1 file" ]; then
+    ok
+  else
+    ko "installed draftlint does not find its catalog: $out"
+  fi
+else
+  ko "make install failed"
+fi
+
+echo "cli (tbm-link, --fix, --diff): $pass passed, $fail failed"
+[ $fail = 0 ]

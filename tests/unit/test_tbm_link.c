@@ -1,0 +1,303 @@
+/* test_tbm_link.c: each kind of broken TBM link, bad and good, and the fix
+ * each finding carries (applied to the draft, as --fix would). */
+#include "unit.h"
+
+#include <stdio.h>
+
+#include "fix.h"
+
+#define R "tbm-link"
+#define CAT "tbm-link.catalog=rules/data/tbm-posts.csv"
+#define P "https://cutlefish.substack.com/p/"
+#define Y2020 "https://johnpcutler.github.io/tbm2020/#"
+
+/* "line:col:kind" of each finding. */
+static char *S_found(const char *md) {
+  dl_diag_list list;
+  unit_lint(md, R, CAT, &list);
+  dl_doc *doc = unit_doc(md);
+  char *s = dl_xstrdup("");
+  for (size_t i = 0; i < list.len; i++) {
+    size_t line, col;
+    dl_doc_locate(doc, list.items[i].start, &line, &col);
+    char *more = dl_strdup_printf("%s%s%zu:%zu:%s", s, i ? "," : "", line, col,
+                                  list.items[i].kind);
+    free(s);
+    s = more;
+  }
+  dl_doc_free(doc);
+  dl_diag_list_free(&list);
+  return s;
+}
+
+/* The draft with every fix applied. */
+static char *S_fixed(const char *md) {
+  dl_diag_list list;
+  unit_lint(md, R, CAT, &list);
+  const dl_fix **fixes;
+  size_t n = dl_fix_select(&list, strlen(md), &fixes), len;
+  char *out = dl_fix_apply(md, strlen(md), fixes, n, &len);
+  free(fixes);
+  dl_diag_list_free(&list);
+  return out;
+}
+
+/* The message of the only finding. */
+static char *S_message(const char *md) {
+  dl_diag_list list;
+  unit_lint(md, R, CAT, &list);
+  char *s = dl_xstrdup(list.len == 1 ? list.items[0].message : "(not one)");
+  dl_diag_list_free(&list);
+  return s;
+}
+
+#define assert_found(md, expected)                                             \
+  do {                                                                         \
+    char *got_ = S_found(md);                                                  \
+    assert_string_equal(got_, expected);                                       \
+    free(got_);                                                                \
+  } while (0)
+
+#define assert_fixed(md, expected)                                             \
+  do {                                                                         \
+    char *got_ = S_fixed(md);                                                  \
+    assert_string_equal(got_, expected);                                       \
+    free(got_);                                                                \
+  } while (0)
+
+#define assert_message(md, expected)                                           \
+  do {                                                                         \
+    char *got_ = S_message(md);                                                \
+    assert_string_equal(got_, expected);                                       \
+    free(got_);                                                                \
+  } while (0)
+
+#define HFF "Healthy Forcing Functions (and Paying Attention)"
+#define HFF_URL P "tbm-3053-healthy-forcing-functions"
+#define TSF_URL P "tbm-242-the-simplicity-fetish"
+
+static void number_and_title_disagree(void **state) {
+  (void)state;
+  const char *bad = "See [TBM 37/53: " HFF "](" HFF_URL ").\n";
+  assert_found(bad, "1:5:number-title");
+  assert_fixed(bad, "See [TBM 30/53: " HFF "](" HFF_URL ").\n");
+  assert_message(bad, "'TBM 37/53: " HFF "' has the wrong number: '" HFF
+                      "' is TBM 30/53, and TBM 37/53 is 'Talk to Your "
+                      "Manager, Take the Survey'; the right link is [TBM "
+                      "30/53: " HFF "](" HFF_URL ")");
+  /* the number and the URL say one post, the title another: no guess */
+  const char *both = "[TBM 37/53: " HFF "](" P "tbm-3753-talk-to-your-manager-take)\n";
+  assert_found(both, "1:1:number-title");
+  assert_fixed(both, both);
+  /* a number no post has, on a post's link: the URL decides */
+  assert_fixed("[TBM 999](" TSF_URL ")\n", "[TBM 242](" TSF_URL ")\n");
+  /* good: numbers repeat across series; the title decides */
+  assert_found("[TBM 30/53: " HFF "](" HFF_URL ")\n", "");
+  assert_found("[TBM 28/53: Words Before Numbers (North Star Statement "
+               "Exercise)](" P "tbm-2853-words-before-numbers-north) and [TBM "
+               "28/53: Developer & Designer Collaboration (in the Real "
+               "World)](" P "tbm-2853-developer-and-designer-collaboration)\n",
+               "");
+  /* good: a misspelt prefix, a missing one, a number with a letter */
+  assert_found("[TMB 40/53: 10 Tips for Sustainable Change Agency](" P
+               "tmb-4053-10-tips-for-sustainable) [32/52: Telephone Game!](" P
+               "3252-telephone-game) [TBM 45A/52: Simplicity Is a Tactic, Not "
+               "a Goal](" P "45a52-simplicity-is-a-tactic-not)\n",
+               "");
+  /* good: the title as writers type it */
+  assert_found("[TBM 21/53: “Vision” & Prescriptive Roadmaps](" P
+               "tbm-2153-vision-and-prescriptive) [tbm 30/53: healthy forcing "
+               "functions](" HFF_URL ")\n",
+               "");
+}
+
+static void url_is_not_the_posts(void **state) {
+  (void)state;
+  const char *generic = "- [TBM 242: The Simplicity Fetish](https://substack.com/) x\n";
+  assert_found(generic, "1:3:generic-host");
+  assert_fixed(generic, "- [TBM 242: The Simplicity Fetish](" TSF_URL ") x\n");
+  assert_found("[TBM 242: The Simplicity Fetish](https://cutlefish.substack.com/archive)\n",
+               "1:1:generic-host");
+  /* two posts share the number and no title says which: no fix */
+  const char *two = "[TBM 303](https://substack.com/)\n";
+  assert_found(two, "1:1:generic-host");
+  assert_fixed(two, two);
+
+  const char *other = "[TBM 242: The Simplicity Fetish](" P
+                      "tbm-245-the-magic-prioritization)\n";
+  assert_found(other, "1:1:other-post");
+  assert_fixed(other, "[TBM 242: The Simplicity Fetish](" TSF_URL ")\n");
+  /* a lone number against another post's URL: either may be wrong */
+  const char *lone = "[TBM 242](" P "tbm-245-the-magic-prioritization)\n";
+  assert_found(lone, "1:1:other-post");
+  assert_fixed(lone, lone);
+
+  const char *slug = "[TBM 242: The Simplicity Fetish](" P "tbm-242-simplicity-fetish)\n";
+  assert_found(slug, "1:1:unknown-slug");
+  assert_fixed(slug, "[TBM 242: The Simplicity Fetish](" TSF_URL ")\n");
+  const char *autolink = "<" P "tbm-999-not-yet>\n";
+  assert_found(autolink, "1:1:unknown-slug");
+  assert_fixed(autolink, autolink);
+
+  const char *away = "[TBM 242: The Simplicity Fetish](https://medium.com/@john/x)\n";
+  assert_found(away, "1:1:elsewhere");
+  assert_fixed(away, "[TBM 242: The Simplicity Fetish](" TSF_URL ")\n");
+
+  /* good: every form of the post's own address */
+  assert_found("[TBM 242: The Simplicity Fetish](http://cutlefish.substack.com/"
+               "p/tbm-242-the-simplicity-fetish) "
+               "[TBM 242: The Simplicity Fetish](https://www.cutlefish.substack."
+               "com/p/tbm-242-the-simplicity-fetish/) "
+               "[TBM 242: The Simplicity Fetish](" TSF_URL "?utm_source=x&r=1) "
+               "[TBM 242: The Simplicity Fetish](" TSF_URL "#footnote-1) "
+               "[TBM 242: The Simplicity Fetish](" P
+               "TBM-242-The-Simplicity-Fetish) "
+               "[TBM 242: The Simplicity Fetish](https://open.substack.com/pub/"
+               "cutlefish/p/tbm-242-the-simplicity-fetish?r=2) "
+               "[TBM 242: The Simplicity Fetish](https://substack.com/home/post/"
+               "p-136913485)\n",
+               "");
+  /* good: what is not a TBM link */
+  assert_found("I wrote TBM 242 last year. [Hammers & Nails](https://en."
+               "wikipedia.org/wiki/Law_of_the_instrument) [The Beautiful "
+               "Mess](https://cutlefish.substack.com/) [going deep](" TSF_URL
+               ") [a post](https://lenny.substack.com/p/tbm-242-x)\n",
+               "");
+}
+
+static void malformed_citations(void **state) {
+  (void)state;
+  const char *open = "-   [TBM 37/53: " HFF "\n";
+  assert_found(open, "1:5:unclosed-bracket");
+  assert_fixed(open, "-   [TBM 30/53: " HFF "](" HFF_URL ")\n");
+  const char *open_more = "Read [TBM 242: The Simplicity Fetish and more.\n";
+  assert_found(open_more, "1:6:unclosed-bracket");
+  assert_fixed(open_more, "Read [TBM 242: The Simplicity Fetish](" TSF_URL
+                          ") and more.\n");
+
+  /* an escaped backslash leaves the bracket a bracket */
+  assert_found("A \\\\[TBM 242: The Simplicity Fetish] here.\n", "1:5:no-url");
+  const char *bare = "> [TBM 242: The Simplicity Fetish] is good.\n";
+  assert_found(bare, "1:3:no-url");
+  assert_fixed(bare, "> [TBM 242: The Simplicity Fetish](" TSF_URL ") is good.\n");
+  const char *spaced = "[TBM 242: The Simplicity Fetish](" P "tbm 242)\n";
+  assert_found(spaced, "1:1:no-url");
+  assert_fixed(spaced, "[TBM 242: The Simplicity Fetish](" TSF_URL ")\n");
+  const char *empty = "[TBM 242: The Simplicity Fetish]()\n";
+  assert_found(empty, "1:1:no-url");
+  assert_fixed(empty, "[TBM 242: The Simplicity Fetish](" TSF_URL ")\n");
+
+  const char *ref = "## [TBM 9/53: Some MVP and Experiment Tips][tips]\n";
+  assert_found(ref, "1:4:missing-definition");
+  assert_fixed(ref, "## [TBM 9/53: Some MVP and Experiment Tips](" P
+                    "tbm-953-some-mvp-and-experiment-tips)\n");
+
+  const char *blank = "Also [](" TSF_URL ").\n";
+  assert_found(blank, "1:6:empty-text");
+  assert_fixed(blank, "Also [TBM 242: The Simplicity Fetish](" TSF_URL ").\n");
+
+  const char *img = "![](" Y2020 "tbm-37-53-self-similarity-and-manager-leader-"
+                    "accountability-for-cross-functional-teams)\n";
+  assert_found(img, "1:1:image-syntax");
+  assert_fixed(img, "[TBM 36/53: Self-similarity and Manager/Leader "
+                    "Accountability (for Cross-functional Teams)](" Y2020
+                    "tbm-36-53-self-similarity-and-manager-leader-"
+                    "accountability-for-cross-functional-teams)\n");
+  const char *alt = "![TBM 242: The Simplicity Fetish](" TSF_URL ")\n";
+  assert_fixed(alt, "[TBM 242: The Simplicity Fetish](" TSF_URL ")\n");
+
+  /* good: brackets the writer means, code, escapes, defined references */
+  assert_found("\\[TBM 242: The Simplicity Fetish and `[TBM 242: x` and "
+               "[TBM] and [TBM in 2023] and [1/2 of it] and [x](y)\n\n"
+               "[TBM 9/53: Some MVP and Experiment Tips][tips]\n\n"
+               "[tips]: " P "tbm-953-some-mvp-and-experiment-tips\n\n"
+               "![chart](https://substackcdn.com/image/x.png) [](https://"
+               "example.com)\n",
+               "");
+}
+
+static void anchors_on_the_2020_page(void **state) {
+  (void)state;
+  const char *bad = "[Direct link to this post](" Y2020 "tbm-22-53-hammers-nails)\n";
+  assert_found(bad, "1:1:anchor-number");
+  assert_fixed(bad, "[Direct link to this post](" Y2020 "tbm-10-53-hammers-nails)\n");
+  assert_message(bad, "the anchor #tbm-22-53-hammers-nails says TBM 22/53, but "
+                      "'Hammers & Nails' is TBM 10/53; the right URL is " Y2020
+                      "tbm-10-53-hammers-nails");
+  const char *lost = "[the 2020 post](" Y2020 "tbm-10-53-hammers-and-screws)\n";
+  assert_found(lost, "1:1:anchor-unknown");
+  assert_fixed(lost, lost);
+  /* a text that names the post tells where the link should go */
+  assert_fixed("[TBM 10/53: Hammers & Nails](" Y2020 "tbm-10-53-hammers-and-screws)\n",
+               "[TBM 10/53: Hammers & Nails](" P "tbm-1053-hammers-and-nails)\n");
+  /* good */
+  assert_found("[TBM 10/53: Hammers & Nails](" Y2020 "tbm-10-53-hammers-nails) "
+               "[this one](" Y2020 "tbm-10-53-hammers-and-nails) [the whole "
+               "2020 series](https://johnpcutler.github.io/tbm2020/)\n",
+               "");
+}
+
+static void everywhere_a_writer_puts_them(void **state) {
+  (void)state;
+  assert_found("# Title\n\n1. one\n2. [TBM 242: The Simplicity Fetish](https://"
+               "substack.com/)\n",
+               "4:4:generic-host");
+  assert_found("> quoted\n> [TBM 242: The Simplicity Fetish](https://substack.com/)\n",
+               "2:3:generic-host");
+  const char *heading = "## Read **[TBM 242: The *Simplicity* Fetish](https://"
+                        "substack.com/)** now\n";
+  assert_found(heading, "1:11:generic-host");
+  assert_fixed(heading, "## Read **[TBM 242: The *Simplicity* Fetish](" TSF_URL
+                        ")** now\n");
+  /* a reference whose definition points elsewhere: the link becomes inline */
+  const char *ref = "See [TBM 242: The Simplicity Fetish][ts].\n\n[ts]: "
+                    "https://substack.com/\n";
+  assert_found(ref, "1:5:generic-host");
+  assert_fixed(ref, "See [TBM 242: The Simplicity Fetish](" TSF_URL
+                    ").\n\n[ts]: https://substack.com/\n");
+  /* a lazy continuation line: cmark places its inlines as if indented
+   * like the list item or quote; the finding and fix are where they are */
+  const char *lazy = "- first\n[TBM 242: The Simplicity Fetish](https://substack."
+                     "com/)\n> quote\n[TBM 242](https://substack.com/ \"t\")\n";
+  assert_found(lazy, "2:1:generic-host,4:1:generic-host");
+  assert_fixed(lazy, "- first\n[TBM 242: The Simplicity Fetish](" TSF_URL
+                     ")\n> quote\n[TBM 242](" TSF_URL " \"t\")\n");
+  /* columns count characters */
+  assert_found("Café — [TBM 242: The Simplicity Fetish](https://substack.com/)\n",
+               "1:8:generic-host");
+}
+
+static void the_catalog_is_loaded_once_and_errors_are_clear(void **state) {
+  (void)state;
+  dl_settings s;
+  dl_settings_defaults(&s);
+  char *error = NULL;
+  assert_int_equal(dl_settings_assign(&s, "tbm-link.catalog=no/such.csv", &error), 0);
+  dl_engine e;
+  assert_int_equal(dl_engine_init(&e, &s, &error), -1);
+  assert_string_equal(error, "no/such.csv: cannot read the TBM catalog: No "
+                             "such file or directory");
+  free(error);
+  error = NULL;
+  assert_int_equal(dl_settings_assign(&s, "tbm-link.catalog=", &error), -1);
+  free(error);
+  dl_settings_free(&s);
+  /* without a path: the installed catalog, found through the data path */
+  dl_settings_defaults(&s);
+  setenv("DRAFTLINT_DATA_DIR", "rules/data", 1);
+  assert_int_equal(dl_engine_init(&e, &s, &error), 0);
+  dl_engine_fini(&e);
+  dl_settings_free(&s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(number_and_title_disagree),
+      cmocka_unit_test(url_is_not_the_posts),
+      cmocka_unit_test(malformed_citations),
+      cmocka_unit_test(anchors_on_the_2020_page),
+      cmocka_unit_test(everywhere_a_writer_puts_them),
+      cmocka_unit_test(the_catalog_is_loaded_once_and_errors_are_clear),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

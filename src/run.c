@@ -16,6 +16,7 @@
 
 #include "draftlint/alloc.h"
 #include "files.h"
+#include "learn.h"
 
 typedef struct pool {
   const dl_engine *engine;
@@ -165,5 +166,20 @@ int dl_list_rules(FILE *out) {
   for (int i = 0; i < DL_RULE_COUNT; i++)
     fprintf(out, "%-22s %-8s %s\n", dl_rules[i].name,
             dl_severity_name(dl_rules[i].severity), dl_rules[i].summary);
+  return DL_EXIT_CLEAN;
+}
+
+int dl_run_learn(const dl_options *o) {
+  dl_learn_options lo = {.paths = o->paths,
+                         .npaths = o->npaths,
+                         .out = o->settings.model_path ? o->settings.model_path
+                                                       : "sentence.model",
+                         .log = o->quiet ? NULL : stderr};
+  char *error = NULL;
+  if (dl_learn(&lo, &error) != 0) {
+    fprintf(stderr, "draftlint: %s\n", error);
+    free(error);
+    return DL_EXIT_TROUBLE;
+  }
   return DL_EXIT_CLEAN;
 }

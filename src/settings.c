@@ -34,6 +34,23 @@ static int S_set_scope(dl_settings *s, const char *v) {
   return 0;
 }
 
+static int S_set_sensitivity(dl_settings *s, const char *v) {
+  if (strcmp(v, "strict") == 0)
+    s->sensitivity = DL_SENS_STRICT;
+  else if (strcmp(v, "proofread") == 0)
+    s->sensitivity = DL_SENS_PROOFREAD;
+  else
+    return -1;
+  return 0;
+}
+
+static int S_set_model(dl_settings *s, const char *v) {
+  if (!*v)
+    return -1;
+  s->model_path = v;
+  return 0;
+}
+
 typedef struct option {
   const char *rule;
   const char *key;
@@ -43,6 +60,10 @@ typedef struct option {
 
 static const option S_options[] = {
     {"duplicate-heading", "scope", "siblings, document", S_set_scope},
+    {"incoherent-sentence", "model", "the path of a model file",
+     S_set_model},
+    {"incoherent-sentence", "sensitivity", "strict, proofread",
+     S_set_sensitivity},
 };
 
 int dl_settings_set(dl_settings *s, const char *rule, const char *key,

@@ -16,10 +16,12 @@ import sys
 import tempfile
 
 import draftgen as g
+import sentence
 import structural
 
-GENERATORS = [structural]
-TARGETS = {"unclosed-emphasis": 1.0, "duplicate-heading": 1.0}
+GENERATORS = [structural, sentence]
+TARGETS = {"unclosed-emphasis": 1.0, "duplicate-heading": 1.0,
+           "incoherent-sentence": 0.35}
 
 
 def lint(binary, paths, rules):

@@ -1,0 +1,509 @@
+/*
+ * incoherent_sentence.c: sentences a reader cannot follow.
+ *
+ * Each paragraph sentence is tokenized with its word classes (tokens.h,
+ * lexicon.h), then judged five ways, each a kind of its own:
+ *
+ *   splice           the splice scorer (splice.h), a model trained on
+ *                    synthetic splices, above the threshold of the chosen
+ *                    sensitivity;
+ *   fragment         opens with a subordinator ("When", "While") and has
+ *                    no comma, dash or second finite verb where a main
+ *                    clause would be;
+ *   false-question   ends with '?' but has no wh-word and no auxiliary at
+ *                    the start of any clause, and is not a tag question;
+ *   unbalanced-quote a double quotation mark or bracket left unpaired in
+ *                    its paragraph (quotations often span sentences, so
+ *                    pairing is per paragraph), reported on its sentence;
+ *   repeated-word    the same word twice in a row ("the the").
+ *
+ * The span of a finding is the sentence (dl_sentence_range).  The
+ * closed-class heuristics are deliberately narrow: the corpus of published
+ * posts (tests/corpus) bounds their false alarms.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draftlint/alloc.h"
+#include "draftlint/rule.h"
+#include "draftlint/sentence.h"
+#include "draftlint/splice.h"
+
+typedef struct state {
+  dl_lexicon *lex;
+  dl_splice_model *model;
+  double threshold;
+  dl_sensitivity sensitivity;
+} state;
+
+static int S_load(const dl_settings *settings, void **out, char **error) {
+  state *st = dl_xcalloc(1, sizeof *st);
+  if (dl_lexicon_open(NULL, &st->lex, error) != 0) {
+    free(st);
+    return -1;
+  }
+  if (dl_splice_model_open(settings->model_path, st->lex, &st->model,
+                           error) != 0) {
+    dl_lexicon_close(st->lex);
+    free(st);
+    return -1;
+  }
+  st->sensitivity = settings->sensitivity;
+  st->threshold = settings->sensitivity == DL_SENS_PROOFREAD
+                      ? st->model->proofread
+                      : st->model->strict;
+  *out = st;
+  return 0;
+}
+
+static void S_unload(void *p) {
+  state *st = p;
+  if (!st)
+    return;
+  dl_splice_model_close(st->model);
+  dl_lexicon_close(st->lex);
+  free(st);
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static bool S_is(const dl_token *t, const char *word) {
+  return t->hash == dl_word_hash(word, strlen(word));
+}
+
+static bool S_word(const dl_token *t) { return t->shape & DL_TOK_WORD; }
+
+static size_t S_words(const dl_token *tok, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    w += S_word(&tok[i]);
+  return w;
+}
+
+/* The final mark of the sentence (before closing quotes and brackets), or
+ * NULL. */
+static const dl_token *S_final(const dl_token *tok, size_t n) {
+  size_t i = n;
+  while (i > 0 && (tok[i - 1].cls == DL_WC_CLOSE_QUOTE ||
+                   tok[i - 1].cls == DL_WC_CLOSE_PAREN))
+    i--;
+  return i > 0 && tok[i - 1].cls == DL_WC_END ? &tok[i - 1] : NULL;
+}
+
+static bool S_ends_with(const dl_text *t, const dl_token *end, char c) {
+  return end && memchr(t->s + end->from, c, end->to - end->from);
+}
+
+/* Could the token be a finite verb, reading loosely? */
+static bool S_verbish(const dl_token *tok, size_t i) {
+  switch ((dl_wclass)tok[i].cls) {
+  case DL_WC_BE:
+  case DL_WC_HAVE:
+  case DL_WC_DO:
+  case DL_WC_MODAL:
+  case DL_WC_SUBJ_AUX:
+  case DL_WC_AUX_NOT:
+  case DL_WC_VERB_S:
+  case DL_WC_VERB_ED:
+  case DL_WC_PLURAL_VERB_S:
+    return true;
+  case DL_WC_VERB_ED_ADJ:
+  case DL_WC_VERB:
+  case DL_WC_NOUN_VERB:
+  case DL_WC_VERB_ADJ:
+    return i > 0 && (tok[i - 1].cls == DL_WC_SUBJ ||
+                     tok[i - 1].cls == DL_WC_IT_YOU ||
+                     tok[i - 1].cls == DL_WC_PLURAL ||
+                     tok[i - 1].cls == DL_WC_NOUN ||
+                     tok[i - 1].cls == DL_WC_NOUN_VERB ||
+                     tok[i - 1].cls == DL_WC_NAME);
+  default:
+    return false;
+  }
+}
+
+static size_t S_first_word(const dl_token *tok, size_t n) {
+  size_t i = 0;
+  while (i < n && !S_word(&tok[i]))
+    i++;
+  return i;
+}
+
+/* ---- fragment ------------------------------------------------------------ */
+
+/* Subordinators that start a fragment when nothing follows the clause.
+ * "Because" and "though" also start deliberate fragments (an answer, an
+ * afterthought), so strict leaves them to proofread. */
+static const char *const S_sub_strict[] = {"when", "while", "whereas",
+                                           "unless", "once", "whenever",
+                                           "although", NULL};
+static const char *const S_sub_proofread[] = {"if", "since", "until",
+                                              "because", "though", "after",
+                                              "before", NULL};
+
+static bool S_listed(const dl_token *t, const char *const *list) {
+  for (; *list; list++)
+    if (S_is(t, *list))
+      return true;
+  return false;
+}
+
+static bool S_fragment(const state *st, const dl_token *tok, size_t n,
+                       bool after_question) {
+  size_t f = S_first_word(tok, n);
+  if (f >= n || f > 1 || after_question)
+    return false;
+  if (!S_listed(&tok[f], S_sub_strict) &&
+      !(st->sensitivity == DL_SENS_PROOFREAD &&
+        S_listed(&tok[f], S_sub_proofread)))
+    return false;
+  if (S_words(tok, n) < 5 || f + 1 >= n)
+    return false;
+  /* a subject must follow: "When working with X, ..." and "Whenever
+   * possible do it" are reduced clauses whose verb is the main one */
+  switch ((dl_wclass)tok[f + 1].cls) {
+  case DL_WC_DET:
+  case DL_WC_POSS:
+  case DL_WC_SUBJ:
+  case DL_WC_IT_YOU:
+  case DL_WC_NOUN:
+  case DL_WC_PLURAL:
+  case DL_WC_NAME:
+  case DL_WC_UNKNOWN_CAP:
+  case DL_WC_QUANT:
+  case DL_WC_DEM:
+  case DL_WC_PRON:
+  case DL_WC_NOUN_VERB:
+    break;
+  case DL_WC_ADJ:
+  case DL_WC_NOUN_ADJ:    /* but "Whenever possible do it" */
+  case DL_WC_VERB_ED_ADJ: /* "While experienced leaders ..." */
+    if (f + 2 < n && (tok[f + 2].cls == DL_WC_PLURAL ||
+                      tok[f + 2].cls == DL_WC_NOUN ||
+                      tok[f + 2].cls == DL_WC_NOUN_VERB))
+      break;
+    return false;
+  default:
+    return false;
+  }
+  size_t verbs = 0;
+  for (size_t i = f + 1; i < n; i++) {
+    dl_wclass c = tok[i].cls;
+    if (c == DL_WC_COMMA || c == DL_WC_SEMI || c == DL_WC_DASH ||
+        c == DL_WC_OPEN_PAREN || c == DL_WC_OPEN_QUOTE || c == DL_WC_CODE ||
+        c == DL_WC_URL)
+      return false;
+    /* "When in doubt, ..." or "While true" have none; a clause needs one */
+    verbs += S_verbish(tok, i);
+    /* a second clause may follow a wh-word or "that" without a comma */
+    if (c == DL_WC_WH || c == DL_WC_THAT || c == DL_WC_SUB ||
+        c == DL_WC_SUBJ_AUX)
+      return false;
+    if (c == DL_WC_SUBJ && i > f + 1 && tok[i - 1].cls != DL_WC_CONJ)
+      return false; /* "When it rains we stay in": a new subject */
+  }
+  return verbs == 1;
+}
+
+/* ---- false question --------------------------------------------------- */
+
+/* Words that make a statement a question when they end it ("..., right?"). */
+static const char *const S_tags[] = {"right", "no", "ok", "okay", "yes",
+                                     "huh", "eh", "correct", "true", "yeah",
+                                     "anyone", "really", "not", "either",
+                                     NULL};
+
+static bool S_asks(const dl_token *tok, size_t i) {
+  dl_wclass c = tok[i].cls;
+  if (c == DL_WC_WH || c == DL_WC_BE || c == DL_WC_DO || c == DL_WC_MODAL ||
+      c == DL_WC_AUX_NOT || c == DL_WC_BE_BASE)
+    return true;
+  if (c == DL_WC_HAVE)
+    return !S_is(&tok[i], "having");
+  /* "what's", "who's", "where's", "how's" */
+  return S_is(&tok[i], "what's") || S_is(&tok[i], "who's") ||
+         S_is(&tok[i], "where's") || S_is(&tok[i], "how's") ||
+         S_is(&tok[i], "why's") || S_is(&tok[i], "whatever") ||
+         S_is(&tok[i], "whether") || S_is(&tok[i], "if") ||
+         S_is(&tok[i], "or");
+}
+
+static bool S_false_question(const dl_text *t, const dl_token *tok,
+                             size_t n) {
+  const dl_token *end = S_final(tok, n);
+  if (!S_ends_with(t, end, '?') || S_words(tok, n) < 6)
+    return false;
+  size_t last = (size_t)(end - tok);
+  if (last > 0 && S_listed(&tok[last - 1], S_tags))
+    return false;
+  /* Who speaks first decides: a verb first is an elided question ("Helping
+   * our teams grow?", "Build it anyway?"), a pronoun first an echo the
+   * writer means ("You want them to trust you?"), a conjunction a
+   * follow-up ("So now we need them again?").  A statement that asks has a
+   * noun phrase first: "Data, insights, and action fall to fit?". */
+  size_t f = S_first_word(tok, n);
+  if (f >= last || !(tok[f].shape & DL_TOK_CAPITAL))
+    return false;
+  switch ((dl_wclass)tok[f].cls) {
+  case DL_WC_DET:
+  case DL_WC_POSS:
+  case DL_WC_QUANT:
+  case DL_WC_NOUN:
+  case DL_WC_PLURAL:
+  case DL_WC_NOUN_ADJ:
+  case DL_WC_NAME:
+  case DL_WC_UNKNOWN_CAP:
+  case DL_WC_DEM:
+    break; /* not NOUN_VERB: "Need to show more?" "Try it?" are verbs */
+  default:
+    return false;
+  }
+  if (tok[f].shape & DL_TOK_EMPH)
+    return false;
+  bool verb = false;
+  for (size_t i = 0; i < last; i++) {
+    dl_wclass c = tok[i].cls;
+    if (c == DL_WC_CODE || c == DL_WC_URL || c == DL_WC_SEMI ||
+        c == DL_WC_OPEN_QUOTE || c == DL_WC_CLOSE_QUOTE || c == DL_WC_DASH ||
+        c == DL_WC_OPEN_PAREN || c == DL_WC_END)
+      return false; /* a quoted or set-off question is out of our depth */
+    if (S_word(&tok[i]) && S_asks(tok, i))
+      return false;
+    verb |= S_verbish(tok, i);
+  }
+  return verb;
+}
+
+/* ---- repeated word ---------------------------------------------------- */
+
+/* Words that writers do double on purpose. */
+static const char *const S_doubles[] = {"that", "had", "very", "really",
+                                        "so", "no", "ha", "bye", "is",
+                                        "do", "more", "yeah", "go", "blah", "ok", "okay",
+                                        "la", "ho", "knock", "well", "many",
+                                        "far", "over", NULL};
+
+static size_t S_repeated(const dl_text *t, const dl_token *tok, size_t n) {
+  if (S_words(tok, n) < 4)
+    return 0; /* "Scribble scribble." */
+  for (size_t i = 1; i < n; i++) {
+    const dl_token *a = &tok[i - 1], *b = &tok[i];
+    if (!S_word(a) || !S_word(b) || a->hash != b->hash ||
+        b->from != a->to + 1 || t->s[a->to] != ' ' ||
+        ((a->shape | b->shape) & (DL_TOK_LINK | DL_TOK_ALLCAPS)) ||
+        (a->shape & DL_TOK_EMPH) != (b->shape & DL_TOK_EMPH) ||
+        a->cls == DL_WC_NUMBER || S_listed(a, S_doubles))
+      continue;
+    /* "Fake Fake People", "Cray Cray", "the The Conversation": names */
+    if ((b->shape & DL_TOK_CAPITAL) ||
+        ((a->shape & DL_TOK_CAPITAL) && !(a->shape & DL_TOK_FIRST)))
+      continue;
+    /* "issue issue [sic]" */
+    if (i + 2 < n && tok[i + 1].cls == DL_WC_OPEN_PAREN && S_is(&tok[i + 2], "sic"))
+      continue;
+    return i;
+  }
+  return 0;
+}
+
+/* ---- quotes and brackets, per paragraph ------------------------------- */
+
+typedef struct mark {
+  size_t sentence; /* index into the doc's sentences */
+  size_t from, to; /* the mark in the block text */
+  bool open;
+  bool loose; /* may stay unpaired: an enumerator or a smiley */
+  char kind;  /* '"' or '(' or '[' */
+} mark;
+
+typedef struct marks {
+  mark *items;
+  size_t len, cap;
+} marks;
+
+/* Collects the double quotes and brackets of one sentence.  A straight
+ * quote opens after a space or an opening mark, else closes. */
+static void S_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
+                            size_t sentence, marks *m) {
+  for (size_t i = 0; i < n; i++) {
+    int32_t cp = (int32_t)tok[i].cp;
+    char kind;
+    if (cp == '"' || cp == 0x201C || cp == 0x201D)
+      kind = '"';
+    else if (cp == '(' || cp == ')')
+      kind = '(';
+    else if (cp == '[' || cp == ']')
+      kind = '[';
+    else
+      continue;
+    bool open = tok[i].cls == DL_WC_OPEN_QUOTE || tok[i].cls == DL_WC_OPEN_PAREN;
+    /* "a)" and "1)" enumerate, ":)" and ";)" smile: such a ')' may stay
+     * unpaired, while "(s)" and "(2)" pair as usual */
+    bool loose = false;
+    if (cp == ')' && i > 0 && tok[i - 1].to == tok[i].from) {
+      const dl_token *p = &tok[i - 1];
+      loose = (p->to - p->from == 1 && (S_word(p) || p->cls == DL_WC_NUMBER)) ||
+              p->cls == DL_WC_SEMI;
+    }
+    (void)t;
+    m->items = dl_xgrow(m->items, &m->cap, m->len + 1, sizeof *m->items);
+    m->items[m->len++] =
+        (mark){sentence, tok[i].from, tok[i].to, open, loose, kind};
+  }
+}
+
+/* Pairs the marks of a paragraph, innermost first, as a reader does: an
+ * opener waits on a stack of its kind until a closer of the same kind
+ * takes it.  Straight quotes are read as opening or closing from the
+ * spaces around them, which can misread one; so two leftover quotes pair in
+ * order whatever their reading.  Returns the unpaired marks, compacted at
+ * the front of m. */
+static size_t S_unpaired(marks *m) {
+  bool *used = dl_xcalloc(m->len + 1, sizeof *used);
+  size_t *stack = dl_xmalloc((m->len + 1) * sizeof *stack);
+  static const char kinds[] = {'"', '(', '['};
+  for (size_t k = 0; k < sizeof kinds; k++) {
+    size_t top = 0;
+    for (size_t i = 0; i < m->len; i++) {
+      if (m->items[i].kind != kinds[k])
+        continue;
+      if (m->items[i].open)
+        stack[top++] = i;
+      else if (top > 0) {
+        size_t o = stack[--top];
+        used[o] = used[i] = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < m->len; i++) {
+    if (used[i] || m->items[i].kind != '"')
+      continue;
+    for (size_t j = i + 1; j < m->len; j++) {
+      if (used[j] || m->items[j].kind != '"')
+        continue;
+      used[i] = used[j] = true;
+      break;
+    }
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < m->len; i++)
+    if (!used[i] && !m->items[i].loose)
+      m->items[k++] = m->items[i];
+  free(stack);
+  free(used);
+  return k;
+}
+
+/* Is the text after an opening mark cut off with an ellipsis ("Secrets
+ * of Great Management (Pragmatic..", a link card's "(Cost of…")?  The cut
+ * took the closing mark with it; the writer did not forget it. */
+static bool S_cut_off(const dl_text *t, size_t from) {
+  for (size_t i = from; i + 1 < t->len; i++)
+    if ((t->s[i] == '.' && t->s[i + 1] == '.') ||
+        (i + 2 < t->len && memcmp(t->s + i, "\xE2\x80\xA6", 3) == 0))
+      return true;
+  return false;
+}
+
+/* Does a block's text open with a quotation mark?  A quotation that runs
+ * over several paragraphs leaves each one open and opens the next. */
+static bool S_opens_with_quote(const dl_text *t) {
+  int32_t cp;
+  if (!t->len)
+    return false;
+  dl_utf8_decode(t->s, t->len, &cp);
+  return cp == '"' || cp == 0x201C || cp == 0x00AB;
+}
+
+/* ---- the check ----------------------------------------------------------- */
+
+static void S_emit(const dl_doc *doc, const dl_sentence *s, dl_sink *sink,
+                   dl_msg_id id, double confidence, const char *arg) {
+  size_t start, end;
+  dl_sentence_range(doc, s, &start, &end);
+  dl_diag *d = dl_report(sink, id, start, end, arg);
+  if (d)
+    d->confidence = confidence;
+}
+
+static char *S_excerpt(const dl_text *t, const dl_token *a, const dl_token *b) {
+  size_t from = a->from, to = b->to;
+  if (to - from > 60)
+    to = from + 60;
+  while (to > from && (t->s[to] & 0xC0) == 0x80)
+    to--;
+  char *s = dl_xstrndup(t->s + from, to - from);
+  for (char *p = s; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  return s;
+}
+
+static void S_check(const dl_doc *doc, dl_sink *sink) {
+  const state *st = sink->state;
+  size_t ns;
+  const dl_sentence *ss = dl_doc_sentences(doc, &ns);
+  dl_token *tok = NULL;
+  size_t cap = 0;
+  dl_splice_context ctx = {0};
+  marks m = {0};
+  for (size_t i = 0; i < ns; i++) {
+    const dl_block *b = &doc->blocks[ss[i].block];
+    const dl_text *t = &b->text;
+    size_t n = dl_tokenize(t, ss[i].from, ss[i].to, st->lex, &tok, &cap);
+    S_collect_marks(t, tok, n, i, &m);
+    if (b->type == CMARK_NODE_PARAGRAPH) {
+      bool after_question = i > 0 && ss[i - 1].block == ss[i].block &&
+                            t->s[ss[i - 1].to - 1] == '?';
+      if (S_fragment(st, tok, n, after_question)) {
+        size_t f = S_first_word(tok, n);
+        char *w = dl_xstrndup(t->s + tok[f].from, tok[f].to - tok[f].from);
+        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_FRAGMENT, 0.875, w);
+        free(w);
+      } else if (S_false_question(t, tok, n)) {
+        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_FALSE_QUESTION, 0.75, NULL);
+      }
+      size_t r = S_repeated(t, tok, n);
+      if (r) {
+        char *w = dl_xstrndup(t->s + tok[r].from, tok[r].to - tok[r].from);
+        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_REPEATED_WORD, 0.9375, w);
+        free(w);
+      }
+      size_t at;
+      if (dl_splice_eligible(tok, n)) {
+        double z = dl_splice_score(st->model, tok, n, &ctx, &at);
+        if (z > st->threshold) {
+          char *x = S_excerpt(t, &tok[at - 1], &tok[at]);
+          S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_SPLICE,
+                 1.0 / (1.0 + exp(-z)), x);
+          free(x);
+        }
+      }
+    }
+    if (i + 1 == ns || ss[i + 1].block != ss[i].block) {
+      size_t k = S_unpaired(&m);
+      size_t next = ss[i].block + 1;
+      bool continued = next < doc->nblocks &&
+                       S_opens_with_quote(&doc->blocks[next].text);
+      for (size_t j = 0; j < k; j++) {
+        const mark *q = &m.items[j];
+        if (q->open && q->kind == '"' && continued)
+          continue;
+        if (q->open && S_cut_off(t, q->to))
+          continue;
+        char *x = dl_xstrndup(t->s + q->from, q->to - q->from);
+        S_emit(doc, &ss[q->sentence], sink,
+               q->open ? DL_MSG_SENTENCE_QUOTE_OPEN : DL_MSG_SENTENCE_QUOTE_CLOSE,
+               0.875, x);
+        free(x);
+      }
+      m.len = 0;
+    }
+  }
+  free(m.items);
+  free(tok);
+  dl_splice_context_free(&ctx);
+}
+
+const dl_rule_ops dl_ops_incoherent_sentence = {S_load, S_unload, S_check};

@@ -5,6 +5,8 @@
  * 1. Every paragraph sentence the rule would score is tokenized.  Posts
  *    are divided by a hash of their file name: four in five train the
  *    weights, one in five (the calibration posts) only sets the thresholds.
+ *    Plain-text files (*.txt, given by name) are general English that only
+ *    trains (tools/background.py makes them from Debian's documentation).
  * 2. Synthetic splices are made the way drafts break: the first 40-60% of
  *    one sentence's words, then the last part of another, cut at 40-60% of
  *    its words.  The junction is a positive example; every other boundary,
@@ -146,7 +148,11 @@ static void S_read(corpus *c, const dl_learn_options *o, const dl_lexicon *lex) 
       free(bytes);
       continue;
     }
-    bool calib = (S_name_hash(in.items[i].path) >> 8) % 5 == 0;
+    /* plain-text files (*.txt) are general prose to make more splices
+     * from; they never set the thresholds, which must fit the writer */
+    size_t plen = strlen(in.items[i].path);
+    bool background = plen > 4 && strcmp(in.items[i].path + plen - 4, ".txt") == 0;
+    bool calib = !background && (S_name_hash(in.items[i].path) >> 8) % 5 == 0;
     if (calib)
       c->calib_words += S_count_words(bytes, len);
     dl_doc *doc = dl_doc_new(in.items[i].path, bytes, len);

@@ -107,8 +107,11 @@ static bool S_verbish(const dl_token *tok, size_t i) {
   case DL_WC_VERB_S:
   case DL_WC_VERB_ED:
   case DL_WC_PLURAL_VERB_S:
+  case DL_WC_BRIDGE_S:
+  case DL_WC_BRIDGE_ED:
     return true;
   case DL_WC_VERB_ED_ADJ:
+  case DL_WC_BRIDGE:
   case DL_WC_VERB:
   case DL_WC_NOUN_VERB:
   case DL_WC_VERB_ADJ:
@@ -307,6 +310,242 @@ static size_t S_repeated(const dl_text *t, const dl_token *tok, size_t n) {
   return 0;
 }
 
+/* ---- splices that grammar alone gives away ----------------------------- */
+
+/* Words that take "to" only before a verb: "tempting to do", never
+ * "tempting to the last one".  A determiner after their "to" means the verb
+ * was cut away, as a splice cuts it. */
+static const char *const S_want_verb[] = {
+    "tempting", "eager", "willing", "unwilling", "reluctant", "hesitant",
+    "unable", "try", "tries", "tried", "trying", "decide", "decides",
+    "decided", "seem", "seems", "seemed", "manage", "manages", "managed",
+    "refuse", "refuses", "refused", "pretend", "pretends", "pretended",
+    "intend", "intends", "intended", "attempt", "attempts", "attempted",
+    "hoping", "plans", "planning", "struggle", "struggles", "struggled",
+    "struggling", "needs", NULL};
+
+/* What may follow "to" as an idiom, not a noun phrase: "to the point",
+ * "to some extent". */
+static const char *const S_to_idioms[] = {
+    "best", "extent", "point", "degree", "end", "max", "fullest", "core",
+    "letter", "hilt", "fore", "detriment", "exclusion", "benefit", "tune",
+    "contrary", "tee", "most", NULL};
+
+static size_t S_infinitive_gap(const dl_token *tok, size_t n) {
+  for (size_t i = 1; i + 1 < n; i++) {
+    if (tok[i].cls != DL_WC_TO || !S_listed(&tok[i - 1], S_want_verb))
+      continue;
+    dl_wclass c = tok[i + 1].cls;
+    if (c != DL_WC_DET && c != DL_WC_POSS && c != DL_WC_DEM)
+      continue;
+    bool idiom = false;
+    for (size_t j = i + 2; j < n && j <= i + 3; j++)
+      idiom |= S_listed(&tok[j], S_to_idioms);
+    if (!idiom)
+      return i + 1;
+  }
+  return 0;
+}
+
+static bool S_np_word(dl_wclass c);
+
+/* Verbs that cannot end a sentence after "to" without their object:
+ * "We're trying to accomplish." lost what it accomplishes. */
+static const char *const S_needs_object[] = {
+    "accomplish", "achieve", "describe", "include", "identify", "define",
+    "establish", "obtain", "acquire", "require", "enable", "address",
+    "provide", "convey", "emphasize", "highlight", "mention", "specify",
+    "undermine", "prioritize", "articulate", NULL};
+
+/* "to" and one of those verbs right before the final mark, in a sentence
+ * whose clause opens it ("We're trying to accomplish.") and holds nothing
+ * that could be that object moved away: no wh-word or "that" ("what we're
+ * trying to accomplish"), no noun before the subject ("the goal we're
+ * trying to accomplish"). */
+static size_t S_object_gap(const dl_token *tok, size_t n) {
+  const dl_token *end = S_final(tok, n);
+  if (!end || end - tok < 3)
+    return 0;
+  size_t v = (size_t)(end - tok) - 1;
+  if (tok[v - 1].cls != DL_WC_TO || !S_listed(&tok[v], S_needs_object))
+    return 0;
+  dl_wclass before = tok[v - 2].cls;
+  if (before != DL_WC_VERB_ING && before != DL_WC_VERB_ING_NOUN &&
+      before != DL_WC_VERB && before != DL_WC_NOUN_VERB &&
+      before != DL_WC_VERB_S && before != DL_WC_VERB_ED && before != DL_WC_ADV)
+    return 0;
+  size_t f = S_first_word(tok, n);
+  if (f >= n || (tok[f].cls != DL_WC_SUBJ && tok[f].cls != DL_WC_SUBJ_AUX &&
+                 tok[f].cls != DL_WC_IT_YOU))
+    return 0;
+  for (size_t i = 0; i < v; i++) {
+    dl_wclass c = tok[i].cls;
+    if (c == DL_WC_WH || c == DL_WC_THAT || c == DL_WC_SUB || c == DL_WC_PRON ||
+        c == DL_WC_COMMA || c == DL_WC_SEMI || c == DL_WC_DASH || c == DL_WC_DEM ||
+        S_np_word(c))
+      return 0;
+  }
+  return v;
+}
+
+/* A finite verb whose only subject could be the object of a preposition,
+ * after a clause that is already complete: "I find myself making drastic
+ * shifts in your company can operate ...".  The object of a preposition is
+ * never a subject, so the verb has none: two sentences were run together.
+ * A clause started by a verb that takes one without "that" ("I know the
+ * people in your company can") is fine when only a noun phrase comes
+ * between. */
+static bool S_strict_finite(const dl_token *tok, size_t i) {
+  switch ((dl_wclass)tok[i].cls) {
+  case DL_WC_MODAL:
+  case DL_WC_BE:
+  case DL_WC_AUX_NOT:
+  case DL_WC_VERB_S:
+  case DL_WC_BRIDGE_S:
+    return true;
+  case DL_WC_DO:
+  case DL_WC_HAVE:
+    return !S_is(&tok[i], "having") && !S_is(&tok[i], "do") &&
+           !S_is(&tok[i], "have");
+  default:
+    return false;
+  }
+}
+
+/* Any finite verb, for finding the clause before a preposition. */
+static bool S_finite_verb_any(const dl_token *tok, size_t j) {
+  dl_wclass c = tok[j].cls;
+  if (c == DL_WC_VERB_ED || c == DL_WC_BRIDGE_ED)
+    return j > 0 && (tok[j - 1].cls == DL_WC_SUBJ ||
+                     tok[j - 1].cls == DL_WC_IT_YOU);
+  if (c == DL_WC_VERB || c == DL_WC_BRIDGE || c == DL_WC_NOUN_VERB)
+    return j > 0 && (tok[j - 1].cls == DL_WC_SUBJ ||
+                     tok[j - 1].cls == DL_WC_IT_YOU ||
+                     (tok[j - 1].cls == DL_WC_ADV && j > 1 &&
+                      tok[j - 2].cls == DL_WC_SUBJ));
+  return S_strict_finite(tok, j) || c == DL_WC_SUBJ_AUX;
+}
+
+static bool S_np_word(dl_wclass c) {
+  switch (c) {
+  case DL_WC_DET:
+  case DL_WC_POSS:
+  case DL_WC_QUANT:
+  case DL_WC_ADJ:
+  case DL_WC_NOUN:
+  case DL_WC_PLURAL:
+  case DL_WC_NOUN_ADJ:
+  case DL_WC_NOUN_VERB:
+  case DL_WC_NAME:
+  case DL_WC_UNKNOWN_CAP:
+  case DL_WC_PRON:
+  case DL_WC_OBJ:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Is token i a verb of any form (finite or not)? */
+static bool S_any_verb(const dl_token *tok, size_t i) {
+  switch ((dl_wclass)tok[i].cls) {
+  case DL_WC_VERB_ING:
+  case DL_WC_VERB_ED:
+  case DL_WC_BEEN_BEING:
+  case DL_WC_BE_BASE:
+    return true;
+  default:
+    return S_verbish(tok, i);
+  }
+}
+
+/* Does the clause of the finite verb at j start the sentence: its subject
+ * (a pronoun or a noun phrase, or the verb itself for "It's") preceded by
+ * nothing but a conjunction or an adverb ("But I", "So, we")?  A clause
+ * inside a relative clause ("what you read", "the director I met") is not
+ * complete on its own. */
+static bool S_main_clause(const dl_token *tok, size_t j) {
+  size_t k = j;
+  if (tok[j].cls != DL_WC_SUBJ_AUX) {
+    while (k > 0 && (tok[k - 1].cls == DL_WC_ADV || tok[k - 1].cls == DL_WC_NOT))
+      k--;
+    if (k == 0)
+      return false;
+    if (tok[k - 1].cls == DL_WC_SUBJ || tok[k - 1].cls == DL_WC_IT_YOU) {
+      k--;
+    } else {
+      size_t start = k;
+      while (start > 0 && k - start < 5 && S_np_word((dl_wclass)tok[start - 1].cls))
+        start--;
+      if (start == k)
+        return false;
+      k = start;
+    }
+  }
+  for (size_t i = 0; i < k; i++) {
+    dl_wclass c = tok[i].cls;
+    if (i >= 3 || (c != DL_WC_CONJ && c != DL_WC_ADV && c != DL_WC_COMMA &&
+                   c != DL_WC_INTERJ))
+      return false;
+  }
+  return true;
+}
+
+static size_t S_pp_subject(const dl_token *tok, size_t n) {
+  for (size_t i = 3; i < n; i++) {
+    if (!S_strict_finite(tok, i))
+      continue;
+    /* the noun phrase before the verb: a determiner, then a noun */
+    dl_wclass head = tok[i - 1].cls;
+    if (head != DL_WC_NOUN && head != DL_WC_PLURAL && head != DL_WC_NOUN_VERB &&
+        head != DL_WC_NOUN_ADJ && head != DL_WC_NAME)
+      continue;
+    size_t s = i - 1;
+    while (s > 0 && i - s < 4 &&
+           (tok[s - 1].cls == DL_WC_ADJ || tok[s - 1].cls == DL_WC_NOUN ||
+            tok[s - 1].cls == DL_WC_NOUN_ADJ || tok[s - 1].cls == DL_WC_NOUN_VERB))
+      s--;
+    if (s < 2 || (tok[s - 1].cls != DL_WC_DET && tok[s - 1].cls != DL_WC_POSS))
+      continue;
+    s--;
+    if (tok[s - 1].cls != DL_WC_PREP || S_is(&tok[s - 1], "than") ||
+        S_is(&tok[s - 1], "like") || S_is(&tok[s - 1], "unlike") ||
+        S_is(&tok[s - 1], "per") || S_is(&tok[s - 1], "vs") ||
+        S_is(&tok[s - 1], "versus") || S_is(&tok[s - 1], "including") ||
+        S_is(&tok[s - 1], "plus"))
+      continue;
+    /* back from the preposition to the complete clause's verb */
+    bool only_np = true, verb_between = false, linked = false;
+    size_t j = s - 1;
+    while (j-- > 0) {
+      dl_wclass c = tok[j].cls;
+      if (S_finite_verb_any(tok, j))
+        break;
+      if (c == DL_WC_COMMA || c == DL_WC_CONJ || c == DL_WC_SUB ||
+          c == DL_WC_WH || c == DL_WC_THAT || c == DL_WC_SEMI ||
+          c == DL_WC_DASH || c == DL_WC_OPEN_PAREN || c == DL_WC_CLOSE_PAREN ||
+          c == DL_WC_OPEN_QUOTE || c == DL_WC_CLOSE_QUOTE || c == DL_WC_END ||
+          c == DL_WC_SUBJ || c == DL_WC_IT_YOU || c == DL_WC_SUBJ_AUX ||
+          c == DL_WC_CODE || c == DL_WC_URL || c == DL_WC_THERE) {
+        linked = true; /* a link word or a new subject */
+        break;
+      }
+      if (S_any_verb(tok, j) || c == DL_WC_TO)
+        verb_between = true;
+      if (!S_np_word(c) && c != DL_WC_PREP)
+        only_np = false;
+    }
+    if (linked || j == (size_t)-1 || !S_main_clause(tok, j))
+      continue;
+    dl_wclass v = tok[j].cls;
+    bool bridge = v == DL_WC_BRIDGE || v == DL_WC_BRIDGE_S || v == DL_WC_BRIDGE_ED;
+    if ((bridge && only_np && !verb_between) || (!verb_between && !only_np))
+      continue;
+    return i;
+  }
+  return 0;
+}
+
 /* ---- quotes and brackets, per paragraph ------------------------------- */
 
 typedef struct mark {
@@ -471,7 +710,16 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
         free(w);
       }
       size_t at;
-      if (dl_splice_eligible(tok, n)) {
+      size_t gap = S_infinitive_gap(tok, n);
+      if (!gap)
+        gap = S_pp_subject(tok, n);
+      if (!gap)
+        gap = S_object_gap(tok, n);
+      if (gap) {
+        char *x = S_excerpt(t, &tok[gap - 1], &tok[gap]);
+        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_SPLICE, 0.8125, x);
+        free(x);
+      } else if (dl_splice_eligible(tok, n)) {
         double z = dl_splice_score(st->model, tok, n, &ctx, &at);
         if (z > st->threshold) {
           char *x = S_excerpt(t, &tok[at - 1], &tok[at]);

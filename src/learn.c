@@ -35,10 +35,11 @@
 #include "files.h"
 
 #define S_BITS 20
-#define S_EPOCHS 6
-#define S_SPLICES 3            /* per training sentence and epoch */
-#define DL_LEARN_STRICT 1.0    /* flagged real sentences per 10k words */
-#define DL_LEARN_PROOFREAD 7.0
+#define S_EPOCHS 10
+#define S_HARD 2.0
+#define S_SPLICES 6            /* per training sentence and epoch */
+#define DL_LEARN_STRICT 1.5    /* flagged real sentences per 10k words */
+#define DL_LEARN_PROOFREAD 8.0
 
 typedef struct sent {
   size_t off, n;   /* tokens in the pool */
@@ -219,17 +220,39 @@ static void S_step(trainer *t, const uint32_t *f, size_t k, double y,
   t->bias -= (float)(lr * g / sqrt(t->bias_g2 + 1e-8));
 }
 
-/* One sentence: its junction (or none, junction == 0) is positive. */
+/* One sentence: its junction (or none, junction == 0) is positive, every
+ * other boundary negative.  A sentence is judged by its highest boundary,
+ * so a real sentence's highest one is trained again, S_HARD times as hard:
+ * the tail of real sentences is what sets the threshold. */
+static double S_score(const trainer *t, const uint32_t *f, size_t k) {
+  double z = t->bias;
+  for (size_t i = 0; i < k; i++)
+    z += t->w[f[i]];
+  return z;
+}
+
 static void S_train_sentence(trainer *t, const dl_token *tok, size_t n,
                              size_t junction, dl_splice_context *ctx) {
   dl_splice_context_build(ctx, tok, n);
-  uint32_t f[DL_SPLICE_MAX_FEATURES];
+  uint32_t f[DL_SPLICE_MAX_FEATURES], fbest[DL_SPLICE_MAX_FEATURES];
+  size_t kbest = 0;
+  double best = -INFINITY;
   for (size_t b = 1; b < n; b++) {
     if (!dl_splice_boundary(tok, n, b))
       continue;
     size_t k = dl_splice_features(tok, n, b, ctx, S_BITS, f);
+    if (!junction) {
+      double z = S_score(t, f, k);
+      if (z > best) {
+        best = z;
+        kbest = k;
+        memcpy(fbest, f, k * sizeof *f);
+      }
+    }
     S_step(t, f, k, b == junction ? 1.0 : 0.0, 1.0);
   }
+  if (kbest)
+    S_step(t, fbest, kbest, 0.0, S_HARD);
 }
 
 static int S_cmp_desc(const void *a, const void *b) {

@@ -62,6 +62,8 @@ static bool S_finite(const dl_token *tok, size_t i) {
            tok[i].hash != dl_word_hash("having", 6);
   case DL_WC_VERB_S:
   case DL_WC_VERB_ED:
+  case DL_WC_BRIDGE_S:
+  case DL_WC_BRIDGE_ED:
     return p != DL_WC_BE && p != DL_WC_HAVE && p != DL_WC_DET &&
            p != DL_WC_POSS && p != DL_WC_BEEN_BEING && p != DL_WC_TO &&
            p != DL_WC_SUBJ_AUX;
@@ -69,6 +71,7 @@ static bool S_finite(const dl_token *tok, size_t i) {
   case DL_WC_NOUN_VERB:
   case DL_WC_PLURAL_VERB_S:
   case DL_WC_VERB_ADJ:
+  case DL_WC_BRIDGE:
     return S_subject(p);
   default:
     return false;
@@ -95,6 +98,33 @@ static bool S_linker(dl_wclass c) {
   }
 }
 
+/* Can the class be part of a noun phrase? */
+static bool S_nominal(dl_wclass c) {
+  switch (c) {
+  case DL_WC_DET:
+  case DL_WC_POSS:
+  case DL_WC_QUANT:
+  case DL_WC_DEM:
+  case DL_WC_ADJ:
+  case DL_WC_NOUN:
+  case DL_WC_PLURAL:
+  case DL_WC_NOUN_ADJ:
+  case DL_WC_NOUN_VERB:
+  case DL_WC_PLURAL_VERB_S:
+  case DL_WC_VERB_ING_NOUN:
+  case DL_WC_NAME:
+  case DL_WC_UNKNOWN:
+  case DL_WC_UNKNOWN_CAP:
+  case DL_WC_NUMBER:
+  case DL_WC_OBJ:
+  case DL_WC_PRON:
+  case DL_WC_IT_YOU:
+    return true;
+  default:
+    return false;
+  }
+}
+
 void dl_splice_context_build(dl_splice_context *c, const dl_token *tok,
                              size_t n) {
   if (c->cap < n + 1) {
@@ -102,31 +132,63 @@ void dl_splice_context_build(dl_splice_context *c, const dl_token *tok,
     c->open = dl_xgrow(c->open, &cap, n + 1, 1);
     cap = c->cap;
     c->finite = dl_xgrow(c->finite, &cap, n + 1, 1);
+    cap = c->cap;
+    c->rel = dl_xgrow(c->rel, &cap, n + 1, 1);
     c->cap = cap;
   }
-  bool open = false;
-  for (size_t i = 0; i < n; i++) {
-    c->open[i] = open;
-    if (S_finite(tok, i))
-      open = true;
-    else if (S_linker((dl_wclass)tok[i].cls))
-      open = false;
+  size_t words = 0, seen = 0;
+  for (size_t i = 0; i < n; i++)
+    words += S_word(&tok[i]);
+  for (size_t i = 0; i <= n; i++) {
+    c->rel[i] = (uint8_t)(words ? 10 * seen / words : 0);
+    if (i < n)
+      seen += S_word(&tok[i]);
   }
-  c->open[n] = open;
+  /* open[i], bits: 1 a clause with a finite verb is open before i (no
+   * link word since); 2 a preposition has followed that verb, with only a
+   * noun phrase since (what follows is its object, never a subject); 4 the
+   * verb takes a clause without "that" ("think"); 8 it was at most two
+   * tokens back. */
+  unsigned open = 0;
+  size_t last = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned near = (open & 1) && i - last <= 2 ? 8 : 0;
+    c->open[i] = (uint8_t)(open | near);
+    dl_wclass k = (dl_wclass)tok[i].cls;
+    if (S_finite(tok, i)) {
+      open = 1;
+      if (k == DL_WC_BRIDGE || k == DL_WC_BRIDGE_S || k == DL_WC_BRIDGE_ED)
+        open |= 4;
+      last = i;
+    } else if (S_linker(k)) {
+      open = 0;
+    } else if (k == DL_WC_PREP && (open & 1)) {
+      open |= 2;
+    } else if ((open & 2) && !S_nominal(k)) {
+      open &= ~2u;
+    }
+  }
+  c->open[n] = (uint8_t)open;
+  /* finite[i]: 0 no finite verb ahead before a link word; 1 token i is one;
+   * 2 one follows within two tokens (a short subject); 3 further on */
+  size_t next = 0;
   bool fin = false;
   c->finite[n] = 0;
   for (size_t i = n; i-- > 0;) {
-    if (S_finite(tok, i))
+    if (S_finite(tok, i)) {
       fin = true;
-    else if (S_linker((dl_wclass)tok[i].cls))
+      next = i;
+    } else if (S_linker((dl_wclass)tok[i].cls)) {
       fin = false;
-    c->finite[i] = fin;
+    }
+    c->finite[i] = !fin ? 0 : next == i ? 1 : next - i <= 2 ? 2 : 3;
   }
 }
 
 void dl_splice_context_free(dl_splice_context *c) {
   free(c->open);
   free(c->finite);
+  free(c->rel);
   *c = (dl_splice_context){0};
 }
 
@@ -172,6 +234,15 @@ size_t dl_splice_features(const dl_token *tok, size_t n, size_t b,
   h[k++] = S_mix(S_mix(14, edge), S_mix(open, fin));
   h[k++] = S_mix(S_mix(S_mix(15, open), fin), wR1);
   h[k++] = S_mix(S_mix(S_mix(16, open), fin), wL1);
+  uint64_t cL3 = b >= 3 ? tok[b - 3].cls : 202;
+  uint64_t cR3 = b + 2 < n ? tok[b + 2].cls : 203;
+  h[k++] = S_mix(S_mix(S_mix(S_mix(19, cL1), cR1), cR2), cR3);
+  h[k++] = S_mix(S_mix(S_mix(S_mix(20, cL3), cL2), cL1), cR1);
+  h[k++] = S_mix(S_mix(S_mix(21, wL1), wR1), wR2);
+  h[k++] = S_mix(S_mix(S_mix(22, wL2), wL1), wR1);
+  uint64_t rel = c->rel[b];
+  h[k++] = S_mix(17, rel);
+  h[k++] = S_mix(S_mix(S_mix(18, rel), open), fin);
   uint32_t mask = (1u << bits) - 1;
   for (size_t i = 0; i < k; i++)
     feats[i] = (uint32_t)(h[i] >> 17) & mask;

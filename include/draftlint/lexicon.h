@@ -51,6 +51,8 @@ typedef enum dl_wclass {
   DL_WC_NOUN_ADJ, DL_WC_VERB_ADJ, DL_WC_PLURAL, DL_WC_VERB_S,
   DL_WC_PLURAL_VERB_S, DL_WC_VERB_ED, DL_WC_VERB_ED_ADJ, DL_WC_VERB_ING,
   DL_WC_VERB_ING_NOUN, DL_WC_UNKNOWN, DL_WC_UNKNOWN_CAP, DL_WC_NAME,
+  /* verbs that take a clause without "that": think, thinks, thought */
+  DL_WC_BRIDGE, DL_WC_BRIDGE_S, DL_WC_BRIDGE_ED,
   DL_WC_COUNT
 } dl_wclass;
 

@@ -35,7 +35,7 @@
 #include "draftlint/lexicon.h"
 #include "draftlint/tokens.h"
 
-#define DL_SPLICE_MAX_FEATURES 24
+#define DL_SPLICE_MAX_FEATURES 32
 #define DL_SPLICE_HEADER 44
 
 typedef struct dl_splice_model {
@@ -59,6 +59,7 @@ void dl_splice_model_close(dl_splice_model *m);
  * `finite[b]`: a finite verb follows b before any linking word. */
 typedef struct dl_splice_context {
   uint8_t *open, *finite;
+  uint8_t *rel; /* rel[b]: tenths of the sentence's words before b */
   size_t cap;
 } dl_splice_context;
 

@@ -62,7 +62,7 @@ def reviewed():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("binary")
-    ap.add_argument("--per-post", type=int, default=4,
+    ap.add_argument("--per-post", type=int, default=12,
                     help="injected drafts per post and kind")
     ap.add_argument("--model")
     args = ap.parse_args()

@@ -75,6 +75,22 @@ static void unbalanced_quote(void **state) {
                NULL, "");
 }
 
+static void splice_by_grammar(void **state) {
+  (void)state;
+  /* a verb that wants a verb after "to"; a preposition's object as a
+   * subject; a verb that lost its object */
+  assert_kinds("It is so tempting to the last one.\n", NULL, "1:splice");
+  assert_kinds("I frequently find myself making drastic shifts in your "
+               "company can operate fairly independently.\n",
+               NULL, "1:splice");
+  assert_kinds("We are trying to accomplish.\n", NULL, "1:splice");
+  assert_kinds("It is tempting to the point of folly. I know the people in "
+               "your company can operate alone. The people in your company "
+               "can operate alone. That is what we are trying to "
+               "accomplish. Much of what you read about change is wrong.\n",
+               NULL, "");
+}
+
 static void repeated_word(void **state) {
   (void)state;
   assert_kinds("We talked about the the cold start problem today.\n", NULL,
@@ -160,12 +176,12 @@ static void tokens_and_classes(void **state) {
   assert_int_equal(dl_lexicon_open(NULL, &lex, &error), 0);
   char *got = S_classes(lex, "The team’s role-agnostic plans don't ship `x.y` "
                              "on 3.5 days, said Dana?\n");
-  /* "agnostic" is a noun and an adjective in WordNet, "said" a past form
-   * and an adjective, "Dana" a name it knows */
+  /* "agnostic" is a noun and an adjective in WordNet, "said" a verb that
+   * takes a clause without "that", "Dana" a name WordNet knows */
   assert_string_equal(got, "The/DET team’s/NOUN role-agnostic/NOUN_ADJ "
                            "plans/PLURAL_VERB_S don't/AUX_NOT ship/NOUN_VERB "
                            "x.y/CODE on/PREP 3.5/NUMBER days/PLURAL ,/COMMA "
-                           "said/VERB_ED_ADJ Dana/NAME ?/END");
+                           "said/BRIDGE_ED Dana/NAME ?/END");
   free(got);
   got = S_classes(lex, "I walked, “quickly” (really) — 🚀 …\n");
   assert_string_equal(got, "I/SUBJ walked/VERB_ED ,/COMMA “/OPEN_QUOTE "
@@ -183,6 +199,7 @@ int main(void) {
       cmocka_unit_test(fragment),
       cmocka_unit_test(false_question),
       cmocka_unit_test(unbalanced_quote),
+      cmocka_unit_test(splice_by_grammar),
       cmocka_unit_test(repeated_word),
       cmocka_unit_test(kinds_switch_off),
       cmocka_unit_test(settings),

@@ -349,6 +349,65 @@ static size_t S_infinitive_gap(const dl_token *tok, size_t n) {
 
 static bool S_np_word(dl_wclass c);
 
+/* Determiners that must be followed by their noun phrase.  ("his" and
+ * "her" also stand alone, "each" and "another" are pronouns too, "no"
+ * answers.) */
+static const char *const S_determiners[] = {
+    "the", "a", "an", "every", "my", "your", "our", "their", "its", NULL};
+
+/* What no noun phrase starts with.  Not a wh-word or "while" ("the why",
+ * "a while"), not "every" ("your every move") or "no" ("a no-brainer"); an
+ * -s verb only after a singular determiner ("a writes"), since the
+ * lexicon misses some plural nouns ("the confines"). */
+static bool S_never_after_determiner(const dl_token *a, const dl_token *t) {
+  if (S_is(t, "no") || S_is(t, "every") || S_is(t, "each") ||
+      S_is(t, "another"))
+    return false;
+  switch ((dl_wclass)t->cls) {
+  case DL_WC_VERB_S:
+  case DL_WC_BRIDGE_S:
+    return S_is(a, "a") || S_is(a, "an") || S_is(a, "every");
+  case DL_WC_CONJ:
+    return !S_is(a, "a"); /* "plan a and b" */
+  case DL_WC_MODAL:
+  case DL_WC_BE:
+  case DL_WC_DO:
+  case DL_WC_HAVE:
+  case DL_WC_TO:
+  case DL_WC_AUX_NOT:
+  case DL_WC_SUBJ_AUX:
+  case DL_WC_DET:
+  case DL_WC_POSS:
+    return !(S_is(a, "a") && (t->cls == DL_WC_BE || t->cls == DL_WC_MODAL));
+  case DL_WC_PREP:
+    return S_is(t, "of") || S_is(t, "with") || S_is(t, "for") ||
+           S_is(t, "from") || S_is(t, "into") || S_is(t, "at") ||
+           S_is(t, "than");
+  default:
+    return false;
+  }
+}
+
+/* A determiner with no noun after it ("I know because at the | and
+ * environment is key"), or a modal or "to" before a verb's -s form ("to
+ * makes"): the rest of the phrase was cut away. */
+static size_t S_dangling(const dl_token *tok, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++) {
+    const dl_token *a = &tok[i], *b = &tok[i + 1];
+    if (b->from == a->to || a->hash == b->hash /* "the the": repeated */ ||
+        (b->shape & (DL_TOK_CAPITAL | DL_TOK_EMPH | DL_TOK_LINK)) ||
+        (a->shape & (DL_TOK_EMPH | DL_TOK_LINK)))
+      continue;
+    if (S_listed(a, S_determiners) && !(a->shape & DL_TOK_CAPITAL) &&
+        S_never_after_determiner(a, b))
+      return i + 1;
+    if ((a->cls == DL_WC_MODAL || a->cls == DL_WC_TO || a->cls == DL_WC_AUX_NOT) &&
+        (b->cls == DL_WC_VERB_S || b->cls == DL_WC_BRIDGE_S))
+      return i + 1;
+  }
+  return 0;
+}
+
 /* Verbs that cannot end a sentence after "to" without their object:
  * "We're trying to accomplish." lost what it accomplishes. */
 static const char *const S_needs_object[] = {
@@ -715,6 +774,8 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
         gap = S_pp_subject(tok, n);
       if (!gap)
         gap = S_object_gap(tok, n);
+      if (!gap)
+        gap = S_dangling(tok, n);
       if (gap) {
         char *x = S_excerpt(t, &tok[gap - 1], &tok[gap]);
         S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_SPLICE, 0.8125, x);

@@ -6,7 +6,8 @@
  * can start a sentence (not a lower-case letter), or the end of the block.
  * A period after a known abbreviation or a single capital initial does not
  * end a sentence; a period inside a number or word ("3.5", "e.g") never
- * sees white space after it.  The ideographic full stop and the full-width
+ * sees white space after it, except that a mark glued to a capitalised word
+ * ("much.And", "ME!!Here") ends a sentence too.  The ideographic full stop and the full-width
  * '!' and '?' end a sentence with no space after them, as CJK text writes.
  */
 #include "draftlint/sentence.h"
@@ -46,6 +47,18 @@ static bool S_abbreviation(const char *s, size_t end) {
     if (m == n && strncasecmp(s + start, *a, n) == 0)
       return true;
   }
+  return false;
+}
+
+/* Is byte i inside a token with a slash or "@" ("example.com/Page",
+ * "me@host.Org")?  Then a mark glued to a capital is not a sentence end. */
+static bool S_in_word_with_slash(const char *s, size_t i) {
+  size_t a = i;
+  while (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n')
+    a--;
+  for (size_t k = a; s[k] && s[k] != ' ' && s[k] != '\n'; k++)
+    if (s[k] == '/' || s[k] == '@')
+      return true;
   return false;
 }
 
@@ -108,7 +121,16 @@ size_t dl_sentences_split(const dl_text *t, size_t block, dl_sentence **out,
                   (s[i - 2] == 'n' || s[i - 2] == 'N') &&
                   (i == 2 || !isalpha((unsigned char)s[i - 3])) && first >= '0' &&
                   first <= '9';
-    bool ends = after == n ||
+    /* "so much.And what": a space lost after the mark, which happens in
+     * drafts; but never inside a name or address ("Node.js", "ASP.NET") */
+    bool glued = after == end && end + 1 < n &&
+                 isupper((unsigned char)s[end]) &&
+                 islower((unsigned char)s[end + 1]) && i >= 2 &&
+                 (cp != '.' || (islower((unsigned char)s[i - 1]) &&
+                                islower((unsigned char)s[i - 2]))) &&
+                 !(t->flags[i] & (DL_TX_LINK | DL_TX_AUTOLINK)) &&
+                 !S_in_word_with_slash(s, i);
+    bool ends = after == n || glued ||
                 (after > end && S_can_start(first) && !number &&
                  !(cp == '.' && S_abbreviation(s, i)));
     if (ends) {

@@ -3,9 +3,9 @@
  *
  * Words are looked up lower-cased, with a curly apostrophe read as a
  * straight one, first among the closed classes and then in the open-class
- * lexicon; a hyphenated word not in the lexicon takes the class of its last
- * part ("role-agnostic" is an adjective because "agnostic" is), and a
- * possessive that of its stem.  A capital inside a sentence marks a name
+ * lexicon; a possessive takes the class of its stem.  A hyphenated word the lexicon lacks is a
+ * compound, which modifies or names ("role-agnostic", "promotion-that-
+ * never-comes"): an adjective, and a noun when its last part is one.  A capital inside a sentence marks a name
  * unless the word is a closed-class one ("I").
  */
 #include "draftlint/tokens.h"
@@ -59,8 +59,11 @@ static unsigned S_open_flags(const dl_lexicon *lex, const char *w, size_t n,
     const char *last = w + n;
     while (last > w && last[-1] != '-')
       last--;
+    /* a compound modifies or names: "role-agnostic", "never-comes" */
     if (last < w + n)
-      return dl_lexicon_flags(lex, dl_word_hash(last, (size_t)(w + n - last)));
+      return (dl_lexicon_flags(lex, dl_word_hash(last, (size_t)(w + n - last))) &
+              (DL_LEX_NOUN | DL_LEX_ADJ | DL_LEX_PLURAL)) |
+             DL_LEX_ADJ;
   }
   return 0;
 }

@@ -57,7 +57,9 @@ def prune(pos):
     See) and "go" an adjective in WordNet, but in text they are verbs.  A
     part of speech that SemCor never tagged, or tagged under a tenth as
     often as the word's commonest one, goes when the commonest was seen at
-    least twice.  Returns {lemma: set of parts kept}."""
+    least eight times (SemCor is small: "update" has 2 verb tags and no
+    noun tag, yet "the updates" is common).  Returns {lemma: set of parts
+    kept}."""
     words = {}
     for part, table in pos.items():
         for w, n in table.items():
@@ -66,7 +68,7 @@ def prune(pos):
     for w, counts in words.items():
         top = max(counts.values())
         keep = {p for p, n in counts.items()
-                if top < 2 or (n > 0 and 10 * n >= top)}
+                if top < 8 or (n > 0 and 10 * n >= top)}
         out[w] = keep
     return out
 

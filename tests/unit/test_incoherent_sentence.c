@@ -84,6 +84,12 @@ static void splice_by_grammar(void **state) {
                "company can operate fairly independently.\n",
                NULL, "1:splice");
   assert_kinds("We are trying to accomplish.\n", NULL, "1:splice");
+  /* a determiner whose noun was cut away */
+  assert_kinds("I know because at the and environment is key.\n", NULL,
+               "1:splice");
+  assert_kinds("It takes a while. Explain the why and the how. A is the "
+               "better plan. Watch your every move.\n",
+               NULL, "");
   assert_kinds("It is tempting to the point of folly. I know the people in "
                "your company can operate alone. The people in your company "
                "can operate alone. That is what we are trying to "

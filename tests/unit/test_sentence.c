@@ -77,6 +77,14 @@ static void curly_quotes_and_ellipses(void **state) {
                "And then... nothing happened. | Odd!");
 }
 
+static void glued(void **state) {
+  (void)state;
+  assert_split("I guess not so much.And what now? HEAR ME!!Here it is.\n",
+               "I guess not so much. | And what now? | HEAR ME!! | Here it is.");
+  assert_split("Use Node.js and ASP.NET on example.com/About today.\n",
+               "Use Node.js and ASP.NET on example.com/About today.");
+}
+
 static void emoji_and_cjk(void **state) {
   (void)state;
   assert_split("We shipped 🎉! The team 👏 cheered. 🚀 Next.\n",
@@ -107,6 +115,7 @@ int main(void) {
       cmocka_unit_test(unicode),
       cmocka_unit_test(more_abbreviations),
       cmocka_unit_test(curly_quotes_and_ellipses),
+      cmocka_unit_test(glued),
       cmocka_unit_test(emoji_and_cjk),
       cmocka_unit_test(positions),
   };

@@ -106,10 +106,14 @@ static bool S_verbish(const dl_token *tok, size_t i) {
   case DL_WC_AUX_NOT:
   case DL_WC_VERB_S:
   case DL_WC_VERB_ED:
-  case DL_WC_PLURAL_VERB_S:
   case DL_WC_BRIDGE_S:
   case DL_WC_BRIDGE_ED:
     return true;
+  case DL_WC_PLURAL_VERB_S: /* "they lines"? no: "the front lines" */
+    return i > 0 && (tok[i - 1].cls == DL_WC_SUBJ ||
+                     tok[i - 1].cls == DL_WC_IT_YOU ||
+                     tok[i - 1].cls == DL_WC_NAME ||
+                     tok[i - 1].cls == DL_WC_NOUN);
   case DL_WC_VERB_ED_ADJ:
   case DL_WC_BRIDGE:
   case DL_WC_VERB:
@@ -134,6 +138,25 @@ static size_t S_first_word(const dl_token *tok, size_t n) {
 }
 
 /* ---- fragment ------------------------------------------------------------ */
+
+/* A finite verb that cannot be read as a noun. */
+static bool S_strong_verb(const dl_token *tok, size_t i) {
+  switch ((dl_wclass)tok[i].cls) {
+  case DL_WC_BE:
+  case DL_WC_HAVE:
+  case DL_WC_DO:
+  case DL_WC_MODAL:
+  case DL_WC_SUBJ_AUX:
+  case DL_WC_AUX_NOT:
+  case DL_WC_VERB_S:
+  case DL_WC_VERB_ED:
+  case DL_WC_BRIDGE_S:
+  case DL_WC_BRIDGE_ED:
+    return true;
+  default:
+    return false;
+  }
+}
 
 /* Subordinators that start a fragment when nothing follows the clause.
  * "Because" and "though" also start deliberate fragments (an answer, an
@@ -178,6 +201,7 @@ static bool S_fragment(const state *st, const dl_token *tok, size_t n,
   case DL_WC_DEM:
   case DL_WC_PRON:
   case DL_WC_NOUN_VERB:
+  case DL_WC_PLURAL_VERB_S: /* "When lots of teams ..." */
     break;
   case DL_WC_ADJ:
   case DL_WC_NOUN_ADJ:    /* but "Whenever possible do it" */
@@ -197,8 +221,12 @@ static bool S_fragment(const state *st, const dl_token *tok, size_t n,
         c == DL_WC_OPEN_PAREN || c == DL_WC_OPEN_QUOTE || c == DL_WC_CODE ||
         c == DL_WC_URL)
       return false;
-    /* "When in doubt, ..." or "While true" have none; a clause needs one */
-    verbs += S_verbish(tok, i);
+    /* "When in doubt, ..." or "While true" have none; a clause needs one.
+     * An auxiliary or an inflected verb counts wherever it stands; a form
+     * that may be a noun ("lines", "question") only until one has. */
+    if (i > f + 1 && S_verbish(tok, i) &&
+        (S_strong_verb(tok, i) || verbs == 0))
+      verbs++;
     /* a second clause may follow a wh-word or "that" without a comma */
     if (c == DL_WC_WH || c == DL_WC_THAT || c == DL_WC_SUB ||
         c == DL_WC_SUBJ_AUX)
@@ -258,7 +286,15 @@ static bool S_false_question(const dl_text *t, const dl_token *tok,
   case DL_WC_NAME:
   case DL_WC_UNKNOWN_CAP:
   case DL_WC_DEM:
+  case DL_WC_SUBJ: /* "We ship every week?"; but "You want that?" echoes */
     break; /* not NOUN_VERB: "Need to show more?" "Try it?" are verbs */
+  case DL_WC_IT_YOU:
+  case DL_WC_SUBJ_AUX:
+    if (S_is(&tok[f], "it") || S_is(&tok[f], "it's") ||
+        S_is(&tok[f], "we're") || S_is(&tok[f], "they're") ||
+        S_is(&tok[f], "we've") || S_is(&tok[f], "they've"))
+      break;
+    return false;
   default:
     return false;
   }
@@ -391,7 +427,8 @@ static bool S_never_after_determiner(const dl_token *a, const dl_token *t) {
 /* A determiner with no noun after it ("I know because at the | and
  * environment is key"), or a modal or "to" before a verb's -s form ("to
  * makes"): the rest of the phrase was cut away. */
-static size_t S_dangling(const dl_token *tok, size_t n) {
+static size_t S_dangling(const dl_text *t, const dl_token *tok, size_t n) {
+  bool asks = S_ends_with(t, S_final(tok, n), '?');
   for (size_t i = 0; i + 1 < n; i++) {
     const dl_token *a = &tok[i], *b = &tok[i + 1];
     if (b->from == a->to || a->hash == b->hash /* "the the": repeated */ ||
@@ -404,6 +441,35 @@ static size_t S_dangling(const dl_token *tok, size_t n) {
     if ((a->cls == DL_WC_MODAL || a->cls == DL_WC_TO || a->cls == DL_WC_AUX_NOT) &&
         (b->cls == DL_WC_VERB_S || b->cls == DL_WC_BRIDGE_S))
       return i + 1;
+    /* a modal before a bare adjective ("why might comfortable"), in a
+     * statement ("What would awesome look like?" asks) */
+    if (a->cls == DL_WC_MODAL && b->cls == DL_WC_ADJ && !asks &&
+        !(b->lex & DL_LEX_ADV) && i + 2 < n && tok[i + 2].cls != DL_WC_NOUN &&
+        tok[i + 2].cls != DL_WC_PLURAL)
+      return i + 1;
+    /* "a" and an adjective with no noun ("not everyone had a great also
+     * learned") */
+    if ((S_is(a, "a") || S_is(a, "an")) && b->cls == DL_WC_ADJ &&
+        !S_is(b, "little") && i + 2 < n &&
+        tok[i + 2].from > b->to) {
+      const dl_token *c = &tok[i + 2];
+      switch ((dl_wclass)c->cls) {
+      case DL_WC_VERB_ED:
+      case DL_WC_BE:
+      case DL_WC_DO:
+      case DL_WC_HAVE:
+      case DL_WC_VERB_S:
+      case DL_WC_BRIDGE_S:
+      case DL_WC_BRIDGE_ED:
+      case DL_WC_SUBJ:
+        /* not a modal or a wh-word: "a huge might", "a prescriptive how" */
+        if (!(c->shape & (DL_TOK_CAPITAL | DL_TOK_EMPH | DL_TOK_LINK)))
+          return i + 2;
+        break;
+      default:
+        break;
+      }
+    }
   }
   return 0;
 }
@@ -509,6 +575,7 @@ static bool S_np_word(dl_wclass c) {
 static bool S_any_verb(const dl_token *tok, size_t i) {
   switch ((dl_wclass)tok[i].cls) {
   case DL_WC_VERB_ING:
+  case DL_WC_VERB_ING_NOUN:
   case DL_WC_VERB_ED:
   case DL_WC_BEEN_BEING:
   case DL_WC_BE_BASE:
@@ -775,7 +842,7 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
       if (!gap)
         gap = S_object_gap(tok, n);
       if (!gap)
-        gap = S_dangling(tok, n);
+        gap = S_dangling(t, tok, n);
       if (gap) {
         char *x = S_excerpt(t, &tok[gap - 1], &tok[gap]);
         S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_SPLICE, 0.8125, x);

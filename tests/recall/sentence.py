@@ -76,7 +76,10 @@ def fragment(text, rng):
     if not sents:
         return None
     s = rng.choice(sents)
-    new = rng.choice(SUBORDINATORS) + " " + s[3][0].lower() + s[3][1:]
+    first = s[3].split()[0]
+    keep = first == "I" or first.startswith(("I'", "I’"))
+    new = (rng.choice(SUBORDINATORS) + " " +
+           (s[3] if keep else s[3][0].lower() + s[3][1:]))
     draft, expected = _replace(lines, s, new)
     return draft, [(line, rule, "fragment") for line, rule, _ in expected]
 

@@ -47,6 +47,9 @@ static void fragment(void **state) {
                NULL, "");
   /* "Because" answers and afterthoughts are only flagged when proofreading */
   assert_kinds("Because the team needed a plan for the launch.\n", NULL, "");
+  /* a noun that could be a verb is not a second clause */
+  assert_kinds("When this is not a trick question.\n\nUnless you want to "
+               "stay on the front lines.\n", NULL, "1:fragment,3:fragment");
   assert_kinds("Because the team needed a plan for the launch.\n",
                RULE ".sensitivity=proofread", "1:fragment");
 }
@@ -55,6 +58,8 @@ static void false_question(void **state) {
   (void)state;
   assert_kinds("Data, insights, and action fall to fit their own way?\n",
                NULL, "1:false-question");
+  assert_kinds("We ship new features to our customers every week?\n", NULL,
+               "1:false-question");
   assert_kinds("Is this the right plan for the team? What would you change "
                "about it? The plan works for the team, right? Helping our "
                "teams grow every single day? You want them to trust you "

@@ -764,10 +764,20 @@ static size_t S_unpaired(marks *m) {
  * of Great Management (Pragmatic..", a link card's "(Cost of…")?  The cut
  * took the closing mark with it; the writer did not forget it. */
 static bool S_cut_off(const dl_text *t, size_t from) {
-  for (size_t i = from; i + 1 < t->len; i++)
-    if ((t->s[i] == '.' && t->s[i + 1] == '.') ||
-        (i + 2 < t->len && memcmp(t->s + i, "\xE2\x80\xA6", 3) == 0))
+  for (size_t i = from; i + 1 < t->len; i++) {
+    size_t after = 0;
+    if (t->s[i] == '.' && t->s[i + 1] == '.')
+      after = i + 2;
+    else if (i + 2 < t->len && memcmp(t->s + i, "\xE2\x80\xA6", 3) == 0)
+      after = i + 3;
+    while (after && after < t->len && t->s[after] == '.')
+      after++;
+    /* a cut ends its line or leaves no space after its ellipsis:
+     * "(Pragmatic..", "(Cost of…hackernoon.com"; a pause ("… and then")
+     * goes on after a space */
+    if (after && (after >= t->len || t->s[after] != ' '))
       return true;
+  }
   return false;
 }
 

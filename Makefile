@@ -112,6 +112,7 @@ check-golden: $(BIN)
 
 check-cli: $(BIN)
 	@tests/cli/run.sh $(BIN)
+	@tests/cli/learn.sh $(BIN)
 
 check-corpus: $(BIN)
 	@python3 tests/corpus/precision.py $(BIN)

@@ -414,6 +414,9 @@ static bool S_never_after_determiner(const dl_token *a, const dl_token *t) {
   case DL_WC_SUBJ_AUX:
   case DL_WC_DET:
   case DL_WC_POSS:
+  case DL_WC_SUBJ:   /* "your | it is hard" */
+  case DL_WC_IT_YOU:
+  case DL_WC_OBJ:
     return !(S_is(a, "a") && (t->cls == DL_WC_BE || t->cls == DL_WC_MODAL));
   case DL_WC_PREP:
     return S_is(t, "of") || S_is(t, "with") || S_is(t, "for") ||
@@ -423,6 +426,14 @@ static bool S_never_after_determiner(const dl_token *a, const dl_token *t) {
     return false;
   }
 }
+
+/* Nouns in -s that are singular ("a species"). */
+static const char *const S_singular_s[] = {
+    "species", "series", "means", "news", "lens", "politics", "physics",
+    "economics", "mathematics", "ethics", "analytics", "basis", "crisis",
+    "thesis", "analysis", "diagnosis", "process", "status", "bus", "bonus",
+    "campus", "census", "chaos", "canvas", "consensus", "focus", "genius",
+    "hiatus", "virus", "corpus", NULL};
 
 /* A determiner with no noun after it ("I know because at the | and
  * environment is key"), or a modal or "to" before a verb's -s form ("to
@@ -440,6 +451,27 @@ static size_t S_dangling(const dl_text *t, const dl_token *tok, size_t n) {
       return i + 1;
     if ((a->cls == DL_WC_MODAL || a->cls == DL_WC_TO || a->cls == DL_WC_AUX_NOT) &&
         (b->cls == DL_WC_VERB_S || b->cls == DL_WC_BRIDGE_S))
+      return i + 1;
+    /* a singular determiner before a plural head ("if you are a | things
+     * go"); "a sales team" is a plural modifying a noun */
+    if ((S_is(a, "a") || S_is(a, "an") || S_is(a, "every")) &&
+        !((a->shape & DL_TOK_CAPITAL) && !(a->shape & DL_TOK_FIRST)) &&
+        b->cls == DL_WC_PLURAL && !S_listed(b, S_singular_s) &&
+        !memchr(t->s + b->from, '-', b->to - b->from) && i + 2 < n &&
+        !S_np_word(tok[i + 2].cls) &&
+        tok[i + 2].cls != DL_WC_PLURAL_VERB_S &&
+        tok[i + 2].cls != DL_WC_VERB_ING_NOUN)
+      return i + 1;
+    /* "own" with no possessive, after a verb ("distracted | own time") */
+    if (S_is(b, "own") && i + 2 < n && S_np_word(tok[i + 2].cls) &&
+        (a->cls == DL_WC_VERB_ED || a->cls == DL_WC_VERB_ED_ADJ ||
+         a->cls == DL_WC_VERB_ING || a->cls == DL_WC_PREP))
+      return i + 1;
+    /* a subject pronoun before a determiner ("we | my goal"), not "it" or
+     * "you" ("give it the time", "tell you a story") */
+    if (a->cls == DL_WC_SUBJ && !asks && !(a->shape & DL_TOK_CAPITAL && i > 0) &&
+        (b->cls == DL_WC_DET || b->cls == DL_WC_POSS) && !S_is(b, "no") &&
+        !S_is(b, "either") && !S_is(b, "neither"))
       return i + 1;
     /* a modal before a bare adjective ("why might comfortable"), in a
      * statement ("What would awesome look like?" asks) */

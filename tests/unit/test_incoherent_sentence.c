@@ -95,6 +95,15 @@ static void splice_by_grammar(void **state) {
   assert_kinds("It takes a while. Explain the why and the how. A is the "
                "better plan. Watch your every move.\n",
                NULL, "");
+  assert_kinds("You will get distracted, and if you are a things go off the "
+               "rails.\n\nI bought a watch so I do not get distracted own "
+               "time and money.\n\nWith the constraints listed, we my goal "
+               "of making money today.\n",
+               NULL, "1:splice,3:splice,5:splice");
+  assert_kinds("As a species we adapt. The A players win. We either ship or "
+               "wait. Are they your sales team? It needs a sales team that "
+               "works. They run on their own time.\n",
+               NULL, "");
   assert_kinds("It is tempting to the point of folly. I know the people in "
                "your company can operate alone. The people in your company "
                "can operate alone. That is what we are trying to "

@@ -792,11 +792,13 @@ static size_t S_unpaired(marks *m) {
   return k;
 }
 
-/* Is the text after an opening mark cut off with an ellipsis ("Secrets
- * of Great Management (Pragmatic..", a link card's "(Cost of…")?  The cut
- * took the closing mark with it; the writer did not forget it. */
-static bool S_cut_off(const dl_text *t, size_t from) {
-  for (size_t i = from; i + 1 < t->len; i++) {
+/* Where the last cut-off ellipsis of a block ends: an opening mark before
+ * it ("Secrets of Great Management (Pragmatic..", a link card's "(Cost
+ * of…") lost its closing mark to the cut; the writer did not forget it.
+ * Found once per block, so many marks cost no more than one. */
+static size_t S_last_cut(const dl_text *t) {
+  size_t last = 0;
+  for (size_t i = 0; i + 1 < t->len; i++) {
     size_t after = 0;
     if (t->s[i] == '.' && t->s[i + 1] == '.')
       after = i + 2;
@@ -808,9 +810,11 @@ static bool S_cut_off(const dl_text *t, size_t from) {
      * "(Pragmatic..", "(Cost of…hackernoon.com"; a pause ("… and then")
      * goes on after a space */
     if (after && (after >= t->len || t->s[after] != ' '))
-      return true;
+      last = after;
+    if (after)
+      i = after - 1;
   }
-  return false;
+  return last; /* 0: none; else just past the last cut */
 }
 
 /* Does a block's text open with a quotation mark?  A quotation that runs
@@ -904,11 +908,12 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
       size_t next = ss[i].block + 1;
       bool continued = next < doc->nblocks &&
                        S_opens_with_quote(&doc->blocks[next].text);
+      size_t last_cut = k ? S_last_cut(t) : 0;
       for (size_t j = 0; j < k; j++) {
         const mark *q = &m.items[j];
         if (q->open && q->kind == '"' && continued)
           continue;
-        if (q->open && S_cut_off(t, q->to))
+        if (q->open && q->to < last_cut)
           continue;
         char *x = dl_xstrndup(t->s + q->from, q->to - q->from);
         S_emit(doc, &ss[q->sentence], sink,

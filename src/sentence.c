@@ -53,10 +53,10 @@ static bool S_abbreviation(const char *s, size_t end) {
 /* Is byte i inside a token with a slash or "@" ("example.com/Page",
  * "me@host.Org")?  Then a mark glued to a capital is not a sentence end. */
 static bool S_in_word_with_slash(const char *s, size_t i) {
-  size_t a = i;
-  while (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n')
+  size_t a = i; /* a look of 256 bytes each way keeps long tokens linear */
+  while (a > 0 && i - a < 256 && s[a - 1] != ' ' && s[a - 1] != '\n')
     a--;
-  for (size_t k = a; s[k] && s[k] != ' ' && s[k] != '\n'; k++)
+  for (size_t k = a; s[k] && k < i + 256 && s[k] != ' ' && s[k] != '\n'; k++)
     if (s[k] == '/' || s[k] == '@')
       return true;
   return false;

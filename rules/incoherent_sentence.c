@@ -897,8 +897,10 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
         double z = dl_splice_score(st->model, tok, n, &ctx, &at);
         if (z > st->threshold) {
           char *x = S_excerpt(t, &tok[at - 1], &tok[at]);
+          /* 0.5 at the proofread threshold, rising with the score: the
+           * model's own probability is not a precision at this rarity */
           S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_SPLICE,
-                 1.0 / (1.0 + exp(-z)), x);
+                 1.0 / (1.0 + exp(-(z - st->model->proofread))), x);
           free(x);
         }
       }

@@ -19,7 +19,9 @@ enum {
   OPT_FAIL_ON,
   OPT_FIX,
   OPT_LIST_RULES,
+  OPT_MODEL,
   OPT_ONLY,
+  OPT_SENSITIVITY,
   OPT_SET,
   OPT_STDIN_FILENAME,
   OPT_CONFIG,
@@ -45,12 +47,14 @@ static const struct option S_long[] = {
     {"help", no_argument, NULL, 'h'},
     {"jobs", required_argument, NULL, 'j'},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"model", required_argument, NULL, OPT_MODEL},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"no-inline-config", no_argument, NULL, OPT_NO_INLINE_CONFIG},
     {"only", required_argument, NULL, OPT_ONLY},
     {"output", required_argument, NULL, 'o'},
     {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
     {"quiet", no_argument, NULL, 'q'},
+    {"sensitivity", required_argument, NULL, OPT_SENSITIVITY},
     {"set", required_argument, NULL, OPT_SET},
     {"staged", no_argument, NULL, OPT_STAGED},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
@@ -63,6 +67,7 @@ void dl_cli_usage(FILE *out) {
       "       draftlint --staged [OPTIONS] [PATH...]\n"
       "       draftlint --print-config PATH\n"
       "       draftlint install-hook [--force]\n"
+      "       draftlint learn [--model FILE] PATH...\n"
       "Lints Markdown newsletter drafts: files, folders (*.md, *.markdown),\n"
       "or - for standard input.\n"
       "\n"
@@ -73,6 +78,10 @@ void dl_cli_usage(FILE *out) {
       "      --disable RULE,...   turn rules off; RULE:KIND turns off one kind\n"
       "      --only RULE,...      run these rules and no other\n"
       "      --set RULE.KEY=VALUE a rule setting (severity, scope, ...)\n"
+      "      --sensitivity LEVEL  incoherent-sentence: strict (default) or\n"
+      "                           proofread (more findings, more false alarms)\n"
+      "      --model FILE         incoherent-sentence's model; for learn, the\n"
+      "                           file to write (default: sentence.model)\n"
       "      --list-rules         list the rules and exit\n"
       "      --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
       "                           error, warning (default), info, never\n"
@@ -95,6 +104,8 @@ void dl_cli_usage(FILE *out) {
       "--force replaces a hook draftlint did not write.\n"
       "  -V, --version            print the version and exit\n"
       "  -h, --help               print this help and exit\n"
+      "\n"
+      "learn trains incoherent-sentence on your own published posts.\n"
       "\n"
       "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
       "2 a usage error or a file that could not be read.\n",
@@ -249,6 +260,17 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
     o->fix = mode;
     return 0;
   }
+  case OPT_MODEL:
+    return dl_settings_set(&o->settings, "incoherent-sentence", "model", arg,
+                           error);
+  case OPT_SENSITIVITY:
+    if (dl_settings_set(&o->settings, "incoherent-sentence", "sensitivity",
+                        arg, error) == 0)
+      return 0;
+    free(*error);
+    *error = dl_strdup_printf("invalid value '%s' for --sensitivity; valid: "
+                              "strict, proofread", arg);
+    return -1;
   case OPT_LIST_RULES:
     o->action = DL_ACTION_LIST_RULES;
     return 0;
@@ -320,6 +342,18 @@ static int S_parse(int argc, char **argv, dl_options *o, char **error) {
     *error = dl_xstrdup("--fix and --diff change files in the working tree, "
                         "not what is staged; run them without --staged");
     return -1;
+  }
+  /* "draftlint learn PATH...": the one subcommand (./learn lints a file) */
+  if (o->npaths && strcmp(o->paths[0], "learn") == 0 &&
+      o->action == DL_ACTION_LINT) {
+    o->action = DL_ACTION_LEARN;
+    o->paths++;
+    o->npaths--;
+    if (!o->npaths) {
+      *error = dl_xstrdup("learn needs the posts to learn from: draftlint "
+                          "learn [--model FILE] PATH...");
+      return -1;
+    }
   }
   return 0;
 }

@@ -24,6 +24,8 @@ int main(int argc, char **argv) {
   } else if (o.action == DL_ACTION_VERSION) {
     printf("draftlint %s\n", DL_VERSION);
     rc = DL_EXIT_CLEAN;
+  } else if (o.action == DL_ACTION_LEARN) {
+    rc = dl_run_learn(&o);
   } else if (o.action == DL_ACTION_LIST_RULES) {
     rc = dl_list_rules(&o, stdout);
   } else if (o.action == DL_ACTION_INSTALL_HOOK) {

@@ -20,6 +20,7 @@
 #include "output.h"
 #include "git.h"
 #include "profile.h"
+#include "learn.h"
 
 typedef struct pool {
   dl_profile *const *profiles; /* of each input; NULL for a failed input */
@@ -360,4 +361,19 @@ int dl_list_rules(const dl_options *o, FILE *out) {
   bool trouble = S_config_errors(ps);
   dl_profiles_free(ps);
   return trouble ? DL_EXIT_TROUBLE : DL_EXIT_CLEAN;
+}
+
+int dl_run_learn(const dl_options *o) {
+  dl_learn_options lo = {.paths = o->paths,
+                         .npaths = o->npaths,
+                         .out = o->settings.model_path ? o->settings.model_path
+                                                       : "sentence.model",
+                         .log = o->quiet ? NULL : stderr};
+  char *error = NULL;
+  if (dl_learn(&lo, &error) != 0) {
+    fprintf(stderr, "draftlint: %s\n", error);
+    free(error);
+    return DL_EXIT_TROUBLE;
+  }
+  return DL_EXIT_CLEAN;
 }

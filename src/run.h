@@ -15,5 +15,8 @@ int dl_run(const dl_options *o);
 int dl_list_rules(const dl_options *o, FILE *out);
 /* --print-config PATH (profile.h). */
 int dl_print_config(const dl_options *o, FILE *out);
+/* draftlint learn: trains the sentence model on o->paths and writes it to
+ * the --model file (default sentence.model). */
+int dl_run_learn(const dl_options *o);
 
 #endif

@@ -6,7 +6,9 @@
  * can start a sentence (not a lower-case letter), or the end of the block.
  * A period after a known abbreviation or a single capital initial does not
  * end a sentence; a period inside a number or word ("3.5", "e.g") never
- * sees white space after it.
+ * sees white space after it, except that a mark glued to a capitalised word
+ * ("much.And", "ME!!Here") ends a sentence too.  The ideographic full stop and the full-width
+ * '!' and '?' end a sentence with no space after them, as CJK text writes.
  */
 #include "draftlint/sentence.h"
 
@@ -19,10 +21,10 @@
 /* Abbreviations after which a period does not end a sentence. */
 static const char *const S_abbrev[] = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc.", "e.g",
-    "i.e", "eg", "ie", "cf", "al", "approx", "fig", "no", "vol", "inc", "ltd",
+    "i.e", "eg", "ie", "cf", "al", "approx", "fig", "vol", "inc", "ltd",
     "co", "corp", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "a.m", "p.m",
-    NULL};
+    "incl", "esp", "ph.d", "viz", "resp", "eds", "pp", NULL};
 
 static bool S_is_closer(int32_t cp) {
   return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
@@ -45,6 +47,18 @@ static bool S_abbreviation(const char *s, size_t end) {
     if (m == n && strncasecmp(s + start, *a, n) == 0)
       return true;
   }
+  return false;
+}
+
+/* Is byte i inside a token with a slash or "@" ("example.com/Page",
+ * "me@host.Org")?  Then a mark glued to a capital is not a sentence end. */
+static bool S_in_word_with_slash(const char *s, size_t i) {
+  size_t a = i; /* a look of 256 bytes each way keeps long tokens linear */
+  while (a > 0 && i - a < 256 && s[a - 1] != ' ' && s[a - 1] != '\n')
+    a--;
+  for (size_t k = a; s[k] && k < i + 256 && s[k] != ' ' && s[k] != '\n'; k++)
+    if (s[k] == '/' || s[k] == '@')
+      return true;
   return false;
 }
 
@@ -72,6 +86,16 @@ size_t dl_sentences_split(const dl_text *t, size_t block, dl_sentence **out,
     int32_t cp;
     size_t l = dl_utf8_decode(s + i, n - i, &cp);
     bool mark = cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+    /* ideographic full stop, full-width ! and ?: CJK writes no space after
+     * them, so they end a sentence whatever follows */
+    if ((cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) &&
+        !(t->flags[i] & DL_TX_CODE)) {
+      size_t end = i + l;
+      S_push(out, len, cap, block, s, start, end);
+      start = end;
+      i = end;
+      continue;
+    }
     if (!mark || (t->flags[i] & DL_TX_CODE)) {
       i += l;
       continue;
@@ -92,8 +116,22 @@ size_t dl_sentences_split(const dl_text *t, size_t block, dl_sentence **out,
     int32_t first = -1;
     if (after < n)
       dl_utf8_decode(s + after, n - after, &first);
-    bool ends = after == n ||
-                (after > end && S_can_start(first) &&
+    /* "No. 5" abbreviates "number"; "The answer is no. Then" ends */
+    bool number = cp == '.' && i >= 2 && (s[i - 1] == 'o' || s[i - 1] == 'O') &&
+                  (s[i - 2] == 'n' || s[i - 2] == 'N') &&
+                  (i == 2 || !isalpha((unsigned char)s[i - 3])) && first >= '0' &&
+                  first <= '9';
+    /* "so much.And what": a space lost after the mark, which happens in
+     * drafts; but never inside a name or address ("Node.js", "ASP.NET") */
+    bool glued = after == end && end + 1 < n &&
+                 isupper((unsigned char)s[end]) &&
+                 islower((unsigned char)s[end + 1]) && i >= 2 &&
+                 (cp != '.' || (islower((unsigned char)s[i - 1]) &&
+                                islower((unsigned char)s[i - 2]))) &&
+                 !(t->flags[i] & (DL_TX_LINK | DL_TX_AUTOLINK)) &&
+                 !S_in_word_with_slash(s, i);
+    bool ends = after == n || glued ||
+                (after > end && S_can_start(first) && !number &&
                  !(cp == '.' && S_abbreviation(s, i)));
     if (ends) {
       S_push(out, len, cap, block, s, start, end);

@@ -46,6 +46,23 @@ static int S_set_catalog(dl_settings *s, const char *v) {
   return 0;
 }
 
+static int S_set_sensitivity(dl_settings *s, const char *v) {
+  if (strcmp(v, "strict") == 0)
+    s->sensitivity = DL_SENS_STRICT;
+  else if (strcmp(v, "proofread") == 0)
+    s->sensitivity = DL_SENS_PROOFREAD;
+  else
+    return -1;
+  return 0;
+}
+
+static int S_set_model(dl_settings *s, const char *v) {
+  if (!*v)
+    return -1;
+  s->model_path = v;
+  return 0;
+}
+
 typedef struct option {
   const char *rule;
   const char *key;
@@ -57,6 +74,10 @@ static const option S_options[] = {
     {"duplicate-heading", "scope", "siblings, document", S_set_scope},
     {"tbm-link", "catalog", "the path of a CSV file (Substack's posts export)",
      S_set_catalog},
+    {"incoherent-sentence", "model", "the path of a model file",
+     S_set_model},
+    {"incoherent-sentence", "sensitivity", "strict, proofread",
+     S_set_sensitivity},
 };
 
 static void S_trace(const dl_settings *s, const char *rule, const char *key,

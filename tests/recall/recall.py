@@ -19,11 +19,13 @@ import sys
 import tempfile
 
 import draftgen as g
+import sentence
 import structural
 import tbm
 
-GENERATORS = [structural, tbm]
-TARGETS = {"unclosed-emphasis": 1.0, "duplicate-heading": 1.0, "tbm-link": 1.0}
+GENERATORS = [structural, tbm, sentence]
+TARGETS = {"unclosed-emphasis": 1.0, "duplicate-heading": 1.0, "tbm-link": 1.0,
+           "incoherent-sentence": 0.35}
 
 
 def lint(binary, paths, rules):

@@ -56,6 +56,43 @@ static void unicode(void **state) {
   assert_split("Code `a. B` stays. Next.\n", "Code a. B stays. | Next.");
 }
 
+static void more_abbreviations(void **state) {
+  (void)state;
+  assert_split("See No. 5 first. The answer is no. Then stop.\n",
+               "See No. 5 first. | The answer is no. | Then stop.");
+  assert_split("Ask Prof. Lee, Mr. Kay and Ms. Wu at 9 a.m. Monday. Done.\n",
+               "Ask Prof. Lee, Mr. Kay and Ms. Wu at 9 a.m. Monday. | Done.");
+  assert_split("It grew 2.5x vs. last year, i.e. a lot. Good.\n",
+               "It grew 2.5x vs. last year, i.e. a lot. | Good.");
+}
+
+static void curly_quotes_and_ellipses(void **state) {
+  (void)state;
+  assert_split("She asked, “Why now?” Nobody knew.\n",
+               "She asked, “Why now?” | Nobody knew.");
+  assert_split("‘Done.’ Next.\n", "‘Done.’ | Next.");
+  assert_split("We waited… Then it shipped. Or did it…?\n",
+               "We waited… | Then it shipped. | Or did it…?");
+  assert_split("And then... nothing happened. Odd!\n",
+               "And then... nothing happened. | Odd!");
+}
+
+static void glued(void **state) {
+  (void)state;
+  assert_split("I guess not so much.And what now? HEAR ME!!Here it is.\n",
+               "I guess not so much. | And what now? | HEAR ME!! | Here it is.");
+  assert_split("Use Node.js and ASP.NET on example.com/About today.\n",
+               "Use Node.js and ASP.NET on example.com/About today.");
+}
+
+static void emoji_and_cjk(void **state) {
+  (void)state;
+  assert_split("We shipped 🎉! The team 👏 cheered. 🚀 Next.\n",
+               "We shipped 🎉! | The team 👏 cheered. | 🚀 Next.");
+  assert_split("今日は晴れ。明日は雨！本当？ OK.\n",
+               "今日は晴れ。 | 明日は雨！ | 本当？ | OK.");
+}
+
 static void positions(void **state) {
   (void)state;
   const char *md = "- item *one*. Two.\n";
@@ -76,6 +113,10 @@ int main(void) {
       cmocka_unit_test(abbreviations_and_numbers),
       cmocka_unit_test(quotes_and_ellipses),
       cmocka_unit_test(unicode),
+      cmocka_unit_test(more_abbreviations),
+      cmocka_unit_test(curly_quotes_and_ellipses),
+      cmocka_unit_test(glued),
+      cmocka_unit_test(emoji_and_cjk),
       cmocka_unit_test(positions),
   };
   return cmocka_run_group_tests_name("sentence", tests, NULL, NULL);

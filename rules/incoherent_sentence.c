@@ -1,0 +1,934 @@
+/*
+ * incoherent_sentence.c: sentences a reader cannot follow.
+ *
+ * Each paragraph sentence is tokenized with its word classes (tokens.h,
+ * lexicon.h), then judged five ways, each a kind of its own:
+ *
+ *   splice           the splice scorer (splice.h), a model trained on
+ *                    synthetic splices, above the threshold of the chosen
+ *                    sensitivity;
+ *   fragment         opens with a subordinator ("When", "While") and has
+ *                    no comma, dash or second finite verb where a main
+ *                    clause would be;
+ *   false-question   ends with '?' but has no wh-word and no auxiliary at
+ *                    the start of any clause, and is not a tag question;
+ *   unbalanced-quote a double quotation mark or bracket left unpaired in
+ *                    its paragraph (quotations often span sentences, so
+ *                    pairing is per paragraph), reported on its sentence;
+ *   repeated-word    the same word twice in a row ("the the").
+ *
+ * The span of a finding is the sentence (dl_sentence_range).  The
+ * closed-class heuristics are deliberately narrow: the corpus of published
+ * posts (tests/corpus) bounds their false alarms.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draftlint/alloc.h"
+#include "draftlint/rule.h"
+#include "draftlint/sentence.h"
+#include "draftlint/splice.h"
+
+typedef struct state {
+  dl_lexicon *lex;
+  dl_splice_model *model;
+  double threshold;
+  dl_sensitivity sensitivity;
+} state;
+
+static int S_load(const dl_settings *settings, void **out, char **error) {
+  state *st = dl_xcalloc(1, sizeof *st);
+  if (dl_lexicon_open(NULL, &st->lex, error) != 0) {
+    free(st);
+    return -1;
+  }
+  if (dl_splice_model_open(settings->model_path, st->lex, &st->model,
+                           error) != 0) {
+    dl_lexicon_close(st->lex);
+    free(st);
+    return -1;
+  }
+  st->sensitivity = settings->sensitivity;
+  st->threshold = settings->sensitivity == DL_SENS_PROOFREAD
+                      ? st->model->proofread
+                      : st->model->strict;
+  *out = st;
+  return 0;
+}
+
+static void S_unload(void *p) {
+  state *st = p;
+  if (!st)
+    return;
+  dl_splice_model_close(st->model);
+  dl_lexicon_close(st->lex);
+  free(st);
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static bool S_is(const dl_token *t, const char *word) {
+  return t->hash == dl_word_hash(word, strlen(word));
+}
+
+static bool S_word(const dl_token *t) { return t->shape & DL_TOK_WORD; }
+
+static size_t S_words(const dl_token *tok, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    w += S_word(&tok[i]);
+  return w;
+}
+
+/* The final mark of the sentence (before closing quotes and brackets), or
+ * NULL. */
+static const dl_token *S_final(const dl_token *tok, size_t n) {
+  size_t i = n;
+  while (i > 0 && (tok[i - 1].cls == DL_WC_CLOSE_QUOTE ||
+                   tok[i - 1].cls == DL_WC_CLOSE_PAREN))
+    i--;
+  return i > 0 && tok[i - 1].cls == DL_WC_END ? &tok[i - 1] : NULL;
+}
+
+static bool S_ends_with(const dl_text *t, const dl_token *end, char c) {
+  return end && memchr(t->s + end->from, c, end->to - end->from);
+}
+
+/* Could the token be a finite verb, reading loosely? */
+static bool S_verbish(const dl_token *tok, size_t i) {
+  switch ((dl_wclass)tok[i].cls) {
+  case DL_WC_BE:
+  case DL_WC_HAVE:
+  case DL_WC_DO:
+  case DL_WC_MODAL:
+  case DL_WC_SUBJ_AUX:
+  case DL_WC_AUX_NOT:
+  case DL_WC_VERB_S:
+  case DL_WC_VERB_ED:
+  case DL_WC_BRIDGE_S:
+  case DL_WC_BRIDGE_ED:
+    return true;
+  case DL_WC_PLURAL_VERB_S: /* "they lines"? no: "the front lines" */
+    return i > 0 && (tok[i - 1].cls == DL_WC_SUBJ ||
+                     tok[i - 1].cls == DL_WC_IT_YOU ||
+                     tok[i - 1].cls == DL_WC_NAME ||
+                     tok[i - 1].cls == DL_WC_NOUN);
+  case DL_WC_VERB_ED_ADJ:
+  case DL_WC_BRIDGE:
+  case DL_WC_VERB:
+  case DL_WC_NOUN_VERB:
+  case DL_WC_VERB_ADJ:
+    return i > 0 && (tok[i - 1].cls == DL_WC_SUBJ ||
+                     tok[i - 1].cls == DL_WC_IT_YOU ||
+                     tok[i - 1].cls == DL_WC_PLURAL ||
+                     tok[i - 1].cls == DL_WC_NOUN ||
+                     tok[i - 1].cls == DL_WC_NOUN_VERB ||
+                     tok[i - 1].cls == DL_WC_NAME);
+  default:
+    return false;
+  }
+}
+
+static size_t S_first_word(const dl_token *tok, size_t n) {
+  size_t i = 0;
+  while (i < n && !S_word(&tok[i]))
+    i++;
+  return i;
+}
+
+/* ---- fragment ------------------------------------------------------------ */
+
+/* A finite verb that cannot be read as a noun. */
+static bool S_strong_verb(const dl_token *tok, size_t i) {
+  switch ((dl_wclass)tok[i].cls) {
+  case DL_WC_BE:
+  case DL_WC_HAVE:
+  case DL_WC_DO:
+  case DL_WC_MODAL:
+  case DL_WC_SUBJ_AUX:
+  case DL_WC_AUX_NOT:
+  case DL_WC_VERB_S:
+  case DL_WC_VERB_ED:
+  case DL_WC_BRIDGE_S:
+  case DL_WC_BRIDGE_ED:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Subordinators that start a fragment when nothing follows the clause.
+ * "Because" and "though" also start deliberate fragments (an answer, an
+ * afterthought), so strict leaves them to proofread. */
+static const char *const S_sub_strict[] = {"when", "while", "whereas",
+                                           "unless", "once", "whenever",
+                                           "although", NULL};
+static const char *const S_sub_proofread[] = {"if", "since", "until",
+                                              "because", "though", "after",
+                                              "before", NULL};
+
+static bool S_listed(const dl_token *t, const char *const *list) {
+  for (; *list; list++)
+    if (S_is(t, *list))
+      return true;
+  return false;
+}
+
+static bool S_fragment(const state *st, const dl_token *tok, size_t n,
+                       bool after_question) {
+  size_t f = S_first_word(tok, n);
+  if (f >= n || f > 1 || after_question)
+    return false;
+  if (!S_listed(&tok[f], S_sub_strict) &&
+      !(st->sensitivity == DL_SENS_PROOFREAD &&
+        S_listed(&tok[f], S_sub_proofread)))
+    return false;
+  if (S_words(tok, n) < 5 || f + 1 >= n)
+    return false;
+  /* a subject must follow: "When working with X, ..." and "Whenever
+   * possible do it" are reduced clauses whose verb is the main one */
+  switch ((dl_wclass)tok[f + 1].cls) {
+  case DL_WC_DET:
+  case DL_WC_POSS:
+  case DL_WC_SUBJ:
+  case DL_WC_IT_YOU:
+  case DL_WC_NOUN:
+  case DL_WC_PLURAL:
+  case DL_WC_NAME:
+  case DL_WC_UNKNOWN_CAP:
+  case DL_WC_QUANT:
+  case DL_WC_DEM:
+  case DL_WC_PRON:
+  case DL_WC_NOUN_VERB:
+  case DL_WC_PLURAL_VERB_S: /* "When lots of teams ..." */
+    break;
+  case DL_WC_ADJ:
+  case DL_WC_NOUN_ADJ:    /* but "Whenever possible do it" */
+  case DL_WC_VERB_ED_ADJ: /* "While experienced leaders ..." */
+    if (f + 2 < n && (tok[f + 2].cls == DL_WC_PLURAL ||
+                      tok[f + 2].cls == DL_WC_NOUN ||
+                      tok[f + 2].cls == DL_WC_NOUN_VERB))
+      break;
+    return false;
+  default:
+    return false;
+  }
+  size_t verbs = 0;
+  for (size_t i = f + 1; i < n; i++) {
+    dl_wclass c = tok[i].cls;
+    if (c == DL_WC_COMMA || c == DL_WC_SEMI || c == DL_WC_DASH ||
+        c == DL_WC_OPEN_PAREN || c == DL_WC_OPEN_QUOTE || c == DL_WC_CODE ||
+        c == DL_WC_URL)
+      return false;
+    /* "When in doubt, ..." or "While true" have none; a clause needs one.
+     * An auxiliary or an inflected verb counts wherever it stands; a form
+     * that may be a noun ("lines", "question") only until one has. */
+    if (i > f + 1 && S_verbish(tok, i) &&
+        (S_strong_verb(tok, i) || verbs == 0))
+      verbs++;
+    /* a second clause may follow a wh-word or "that" without a comma */
+    if (c == DL_WC_WH || c == DL_WC_THAT || c == DL_WC_SUB ||
+        c == DL_WC_SUBJ_AUX)
+      return false;
+    if (c == DL_WC_SUBJ && i > f + 1 && tok[i - 1].cls != DL_WC_CONJ)
+      return false; /* "When it rains we stay in": a new subject */
+  }
+  return verbs == 1;
+}
+
+/* ---- false question --------------------------------------------------- */
+
+/* Words that make a statement a question when they end it ("..., right?"). */
+static const char *const S_tags[] = {"right", "no", "ok", "okay", "yes",
+                                     "huh", "eh", "correct", "true", "yeah",
+                                     "anyone", "really", "not", "either",
+                                     NULL};
+
+static bool S_asks(const dl_token *tok, size_t i) {
+  dl_wclass c = tok[i].cls;
+  if (c == DL_WC_WH || c == DL_WC_BE || c == DL_WC_DO || c == DL_WC_MODAL ||
+      c == DL_WC_AUX_NOT || c == DL_WC_BE_BASE)
+    return true;
+  if (c == DL_WC_HAVE)
+    return !S_is(&tok[i], "having");
+  /* "what's", "who's", "where's", "how's" */
+  return S_is(&tok[i], "what's") || S_is(&tok[i], "who's") ||
+         S_is(&tok[i], "where's") || S_is(&tok[i], "how's") ||
+         S_is(&tok[i], "why's") || S_is(&tok[i], "whatever") ||
+         S_is(&tok[i], "whether") || S_is(&tok[i], "if") ||
+         S_is(&tok[i], "or");
+}
+
+static bool S_false_question(const dl_text *t, const dl_token *tok,
+                             size_t n) {
+  const dl_token *end = S_final(tok, n);
+  if (!S_ends_with(t, end, '?') || S_words(tok, n) < 6)
+    return false;
+  size_t last = (size_t)(end - tok);
+  if (last > 0 && S_listed(&tok[last - 1], S_tags))
+    return false;
+  /* Who speaks first decides: a verb first is an elided question ("Helping
+   * our teams grow?", "Build it anyway?"), a pronoun first an echo the
+   * writer means ("You want them to trust you?"), a conjunction a
+   * follow-up ("So now we need them again?").  A statement that asks has a
+   * noun phrase first: "Data, insights, and action fall to fit?". */
+  size_t f = S_first_word(tok, n);
+  if (f >= last || !(tok[f].shape & DL_TOK_CAPITAL))
+    return false;
+  switch ((dl_wclass)tok[f].cls) {
+  case DL_WC_DET:
+  case DL_WC_POSS:
+  case DL_WC_QUANT:
+  case DL_WC_NOUN:
+  case DL_WC_PLURAL:
+  case DL_WC_NOUN_ADJ:
+  case DL_WC_NAME:
+  case DL_WC_UNKNOWN_CAP:
+  case DL_WC_DEM:
+  case DL_WC_SUBJ: /* "We ship every week?"; but "You want that?" echoes */
+    break; /* not NOUN_VERB: "Need to show more?" "Try it?" are verbs */
+  case DL_WC_IT_YOU:
+  case DL_WC_SUBJ_AUX:
+    if (S_is(&tok[f], "it") || S_is(&tok[f], "it's") ||
+        S_is(&tok[f], "we're") || S_is(&tok[f], "they're") ||
+        S_is(&tok[f], "we've") || S_is(&tok[f], "they've"))
+      break;
+    return false;
+  default:
+    return false;
+  }
+  if (tok[f].shape & DL_TOK_EMPH)
+    return false;
+  bool verb = false;
+  for (size_t i = 0; i < last; i++) {
+    dl_wclass c = tok[i].cls;
+    if (c == DL_WC_CODE || c == DL_WC_URL || c == DL_WC_SEMI ||
+        c == DL_WC_OPEN_QUOTE || c == DL_WC_CLOSE_QUOTE || c == DL_WC_DASH ||
+        c == DL_WC_OPEN_PAREN || c == DL_WC_END)
+      return false; /* a quoted or set-off question is out of our depth */
+    if (S_word(&tok[i]) && S_asks(tok, i))
+      return false;
+    verb |= S_verbish(tok, i);
+  }
+  return verb;
+}
+
+/* ---- repeated word ---------------------------------------------------- */
+
+/* Words that writers do double on purpose. */
+static const char *const S_doubles[] = {"that", "had", "very", "really",
+                                        "so", "no", "ha", "bye", "is",
+                                        "do", "more", "yeah", "go", "blah", "ok", "okay",
+                                        "la", "ho", "knock", "well", "many",
+                                        "far", "over", NULL};
+
+static size_t S_repeated(const dl_text *t, const dl_token *tok, size_t n) {
+  if (S_words(tok, n) < 4)
+    return 0; /* "Scribble scribble." */
+  for (size_t i = 1; i < n; i++) {
+    const dl_token *a = &tok[i - 1], *b = &tok[i];
+    if (!S_word(a) || !S_word(b) || a->hash != b->hash ||
+        b->from != a->to + 1 || t->s[a->to] != ' ' ||
+        ((a->shape | b->shape) & (DL_TOK_LINK | DL_TOK_ALLCAPS)) ||
+        (a->shape & DL_TOK_EMPH) != (b->shape & DL_TOK_EMPH) ||
+        a->cls == DL_WC_NUMBER || S_listed(a, S_doubles))
+      continue;
+    /* "Fake Fake People", "Cray Cray", "the The Conversation": names */
+    if ((b->shape & DL_TOK_CAPITAL) ||
+        ((a->shape & DL_TOK_CAPITAL) && !(a->shape & DL_TOK_FIRST)))
+      continue;
+    /* "issue issue [sic]" */
+    if (i + 2 < n && tok[i + 1].cls == DL_WC_OPEN_PAREN && S_is(&tok[i + 2], "sic"))
+      continue;
+    return i;
+  }
+  return 0;
+}
+
+/* ---- splices that grammar alone gives away ----------------------------- */
+
+/* Words that take "to" only before a verb: "tempting to do", never
+ * "tempting to the last one".  A determiner after their "to" means the verb
+ * was cut away, as a splice cuts it. */
+static const char *const S_want_verb[] = {
+    "tempting", "eager", "willing", "unwilling", "reluctant", "hesitant",
+    "unable", "try", "tries", "tried", "trying", "decide", "decides",
+    "decided", "seem", "seems", "seemed", "manage", "manages", "managed",
+    "refuse", "refuses", "refused", "pretend", "pretends", "pretended",
+    "intend", "intends", "intended", "attempt", "attempts", "attempted",
+    "hoping", "plans", "planning", "struggle", "struggles", "struggled",
+    "struggling", "needs", NULL};
+
+/* What may follow "to" as an idiom, not a noun phrase: "to the point",
+ * "to some extent". */
+static const char *const S_to_idioms[] = {
+    "best", "extent", "point", "degree", "end", "max", "fullest", "core",
+    "letter", "hilt", "fore", "detriment", "exclusion", "benefit", "tune",
+    "contrary", "tee", "most", NULL};
+
+static size_t S_infinitive_gap(const dl_token *tok, size_t n) {
+  for (size_t i = 1; i + 1 < n; i++) {
+    if (tok[i].cls != DL_WC_TO || !S_listed(&tok[i - 1], S_want_verb))
+      continue;
+    dl_wclass c = tok[i + 1].cls;
+    if (c != DL_WC_DET && c != DL_WC_POSS && c != DL_WC_DEM)
+      continue;
+    bool idiom = false;
+    for (size_t j = i + 2; j < n && j <= i + 3; j++)
+      idiom |= S_listed(&tok[j], S_to_idioms);
+    if (!idiom)
+      return i + 1;
+  }
+  return 0;
+}
+
+static bool S_np_word(dl_wclass c);
+
+/* Determiners that must be followed by their noun phrase.  ("his" and
+ * "her" also stand alone, "each" and "another" are pronouns too, "no"
+ * answers.) */
+static const char *const S_determiners[] = {
+    "the", "a", "an", "every", "my", "your", "our", "their", "its", NULL};
+
+/* What no noun phrase starts with.  Not a wh-word or "while" ("the why",
+ * "a while"), not "every" ("your every move") or "no" ("a no-brainer"); an
+ * -s verb only after a singular determiner ("a writes"), since the
+ * lexicon misses some plural nouns ("the confines"). */
+static bool S_never_after_determiner(const dl_token *a, const dl_token *t) {
+  if (S_is(t, "no") || S_is(t, "every") || S_is(t, "each") ||
+      S_is(t, "another"))
+    return false;
+  switch ((dl_wclass)t->cls) {
+  case DL_WC_VERB_S:
+  case DL_WC_BRIDGE_S:
+    return S_is(a, "a") || S_is(a, "an") || S_is(a, "every");
+  case DL_WC_CONJ:
+    return !S_is(a, "a"); /* "plan a and b" */
+  case DL_WC_MODAL:
+  case DL_WC_BE:
+  case DL_WC_DO:
+  case DL_WC_HAVE:
+  case DL_WC_TO:
+  case DL_WC_AUX_NOT:
+  case DL_WC_SUBJ_AUX:
+  case DL_WC_DET:
+  case DL_WC_POSS:
+  case DL_WC_SUBJ:   /* "your | it is hard" */
+  case DL_WC_IT_YOU:
+  case DL_WC_OBJ:
+    return !(S_is(a, "a") && (t->cls == DL_WC_BE || t->cls == DL_WC_MODAL));
+  case DL_WC_PREP:
+    return S_is(t, "of") || S_is(t, "with") || S_is(t, "for") ||
+           S_is(t, "from") || S_is(t, "into") || S_is(t, "at") ||
+           S_is(t, "than");
+  default:
+    return false;
+  }
+}
+
+/* Nouns in -s that are singular ("a species"). */
+static const char *const S_singular_s[] = {
+    "species", "series", "means", "news", "lens", "politics", "physics",
+    "economics", "mathematics", "ethics", "analytics", "basis", "crisis",
+    "thesis", "analysis", "diagnosis", "process", "status", "bus", "bonus",
+    "campus", "census", "chaos", "canvas", "consensus", "focus", "genius",
+    "hiatus", "virus", "corpus", NULL};
+
+/* A determiner with no noun after it ("I know because at the | and
+ * environment is key"), or a modal or "to" before a verb's -s form ("to
+ * makes"): the rest of the phrase was cut away. */
+static size_t S_dangling(const dl_text *t, const dl_token *tok, size_t n) {
+  bool asks = S_ends_with(t, S_final(tok, n), '?');
+  for (size_t i = 0; i + 1 < n; i++) {
+    const dl_token *a = &tok[i], *b = &tok[i + 1];
+    if (b->from == a->to || a->hash == b->hash /* "the the": repeated */ ||
+        (b->shape & (DL_TOK_CAPITAL | DL_TOK_EMPH | DL_TOK_LINK)) ||
+        (a->shape & (DL_TOK_EMPH | DL_TOK_LINK)))
+      continue;
+    if (S_listed(a, S_determiners) && !(a->shape & DL_TOK_CAPITAL) &&
+        S_never_after_determiner(a, b))
+      return i + 1;
+    if ((a->cls == DL_WC_MODAL || a->cls == DL_WC_TO || a->cls == DL_WC_AUX_NOT) &&
+        (b->cls == DL_WC_VERB_S || b->cls == DL_WC_BRIDGE_S))
+      return i + 1;
+    /* a singular determiner before a plural head ("if you are a | things
+     * go"); "a sales team" is a plural modifying a noun */
+    if ((S_is(a, "a") || S_is(a, "an") || S_is(a, "every")) &&
+        !((a->shape & DL_TOK_CAPITAL) && !(a->shape & DL_TOK_FIRST)) &&
+        b->cls == DL_WC_PLURAL && !S_listed(b, S_singular_s) &&
+        !memchr(t->s + b->from, '-', b->to - b->from) && i + 2 < n &&
+        !S_np_word(tok[i + 2].cls) &&
+        tok[i + 2].cls != DL_WC_PLURAL_VERB_S &&
+        tok[i + 2].cls != DL_WC_VERB_ING_NOUN)
+      return i + 1;
+    /* "own" with no possessive, after a verb ("distracted | own time") */
+    if (S_is(b, "own") && i + 2 < n && S_np_word(tok[i + 2].cls) &&
+        (a->cls == DL_WC_VERB_ED || a->cls == DL_WC_VERB_ED_ADJ ||
+         a->cls == DL_WC_VERB_ING || a->cls == DL_WC_PREP))
+      return i + 1;
+    /* a subject pronoun before a determiner ("we | my goal"), not "it" or
+     * "you" ("give it the time", "tell you a story") */
+    if (a->cls == DL_WC_SUBJ && !asks && !(a->shape & DL_TOK_CAPITAL && i > 0) &&
+        (b->cls == DL_WC_DET || b->cls == DL_WC_POSS) && !S_is(b, "no") &&
+        !S_is(b, "either") && !S_is(b, "neither"))
+      return i + 1;
+    /* a modal before a bare adjective ("why might comfortable"), in a
+     * statement ("What would awesome look like?" asks) */
+    if (a->cls == DL_WC_MODAL && b->cls == DL_WC_ADJ && !asks &&
+        !(b->lex & DL_LEX_ADV) && i + 2 < n && tok[i + 2].cls != DL_WC_NOUN &&
+        tok[i + 2].cls != DL_WC_PLURAL)
+      return i + 1;
+    /* "a" and an adjective with no noun ("not everyone had a great also
+     * learned") */
+    if ((S_is(a, "a") || S_is(a, "an")) && b->cls == DL_WC_ADJ &&
+        !S_is(b, "little") && i + 2 < n &&
+        tok[i + 2].from > b->to) {
+      const dl_token *c = &tok[i + 2];
+      switch ((dl_wclass)c->cls) {
+      case DL_WC_VERB_ED:
+      case DL_WC_BE:
+      case DL_WC_DO:
+      case DL_WC_HAVE:
+      case DL_WC_VERB_S:
+      case DL_WC_BRIDGE_S:
+      case DL_WC_BRIDGE_ED:
+      case DL_WC_SUBJ:
+        /* not a modal or a wh-word: "a huge might", "a prescriptive how" */
+        if (!(c->shape & (DL_TOK_CAPITAL | DL_TOK_EMPH | DL_TOK_LINK)))
+          return i + 2;
+        break;
+      default:
+        break;
+      }
+    }
+  }
+  return 0;
+}
+
+/* Verbs that cannot end a sentence after "to" without their object:
+ * "We're trying to accomplish." lost what it accomplishes. */
+static const char *const S_needs_object[] = {
+    "accomplish", "achieve", "describe", "include", "identify", "define",
+    "establish", "obtain", "acquire", "require", "enable", "address",
+    "provide", "convey", "emphasize", "highlight", "mention", "specify",
+    "undermine", "prioritize", "articulate", NULL};
+
+/* "to" and one of those verbs right before the final mark, in a sentence
+ * whose clause opens it ("We're trying to accomplish.") and holds nothing
+ * that could be that object moved away: no wh-word or "that" ("what we're
+ * trying to accomplish"), no noun before the subject ("the goal we're
+ * trying to accomplish"). */
+static size_t S_object_gap(const dl_token *tok, size_t n) {
+  const dl_token *end = S_final(tok, n);
+  if (!end || end - tok < 3)
+    return 0;
+  size_t v = (size_t)(end - tok) - 1;
+  if (tok[v - 1].cls != DL_WC_TO || !S_listed(&tok[v], S_needs_object))
+    return 0;
+  dl_wclass before = tok[v - 2].cls;
+  if (before != DL_WC_VERB_ING && before != DL_WC_VERB_ING_NOUN &&
+      before != DL_WC_VERB && before != DL_WC_NOUN_VERB &&
+      before != DL_WC_VERB_S && before != DL_WC_VERB_ED && before != DL_WC_ADV)
+    return 0;
+  size_t f = S_first_word(tok, n);
+  if (f >= n || (tok[f].cls != DL_WC_SUBJ && tok[f].cls != DL_WC_SUBJ_AUX &&
+                 tok[f].cls != DL_WC_IT_YOU))
+    return 0;
+  for (size_t i = 0; i < v; i++) {
+    dl_wclass c = tok[i].cls;
+    if (c == DL_WC_WH || c == DL_WC_THAT || c == DL_WC_SUB || c == DL_WC_PRON ||
+        c == DL_WC_COMMA || c == DL_WC_SEMI || c == DL_WC_DASH || c == DL_WC_DEM ||
+        S_np_word(c))
+      return 0;
+  }
+  return v;
+}
+
+/* A finite verb whose only subject could be the object of a preposition,
+ * after a clause that is already complete: "I find myself making drastic
+ * shifts in your company can operate ...".  The object of a preposition is
+ * never a subject, so the verb has none: two sentences were run together.
+ * A clause started by a verb that takes one without "that" ("I know the
+ * people in your company can") is fine when only a noun phrase comes
+ * between. */
+static bool S_strict_finite(const dl_token *tok, size_t i) {
+  switch ((dl_wclass)tok[i].cls) {
+  case DL_WC_MODAL:
+  case DL_WC_BE:
+  case DL_WC_AUX_NOT:
+  case DL_WC_VERB_S:
+  case DL_WC_BRIDGE_S:
+    return true;
+  case DL_WC_DO:
+  case DL_WC_HAVE:
+    return !S_is(&tok[i], "having") && !S_is(&tok[i], "do") &&
+           !S_is(&tok[i], "have");
+  default:
+    return false;
+  }
+}
+
+/* Any finite verb, for finding the clause before a preposition. */
+static bool S_finite_verb_any(const dl_token *tok, size_t j) {
+  dl_wclass c = tok[j].cls;
+  if (c == DL_WC_VERB_ED || c == DL_WC_BRIDGE_ED)
+    return j > 0 && (tok[j - 1].cls == DL_WC_SUBJ ||
+                     tok[j - 1].cls == DL_WC_IT_YOU);
+  if (c == DL_WC_VERB || c == DL_WC_BRIDGE || c == DL_WC_NOUN_VERB)
+    return j > 0 && (tok[j - 1].cls == DL_WC_SUBJ ||
+                     tok[j - 1].cls == DL_WC_IT_YOU ||
+                     (tok[j - 1].cls == DL_WC_ADV && j > 1 &&
+                      tok[j - 2].cls == DL_WC_SUBJ));
+  return S_strict_finite(tok, j) || c == DL_WC_SUBJ_AUX;
+}
+
+static bool S_np_word(dl_wclass c) {
+  switch (c) {
+  case DL_WC_DET:
+  case DL_WC_POSS:
+  case DL_WC_QUANT:
+  case DL_WC_ADJ:
+  case DL_WC_NOUN:
+  case DL_WC_PLURAL:
+  case DL_WC_NOUN_ADJ:
+  case DL_WC_NOUN_VERB:
+  case DL_WC_NAME:
+  case DL_WC_UNKNOWN_CAP:
+  case DL_WC_PRON:
+  case DL_WC_OBJ:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Is token i a verb of any form (finite or not)? */
+static bool S_any_verb(const dl_token *tok, size_t i) {
+  switch ((dl_wclass)tok[i].cls) {
+  case DL_WC_VERB_ING:
+  case DL_WC_VERB_ING_NOUN:
+  case DL_WC_VERB_ED:
+  case DL_WC_BEEN_BEING:
+  case DL_WC_BE_BASE:
+    return true;
+  default:
+    return S_verbish(tok, i);
+  }
+}
+
+/* Does the clause of the finite verb at j start the sentence: its subject
+ * (a pronoun or a noun phrase, or the verb itself for "It's") preceded by
+ * nothing but a conjunction or an adverb ("But I", "So, we")?  A clause
+ * inside a relative clause ("what you read", "the director I met") is not
+ * complete on its own. */
+static bool S_main_clause(const dl_token *tok, size_t j) {
+  size_t k = j;
+  if (tok[j].cls != DL_WC_SUBJ_AUX) {
+    while (k > 0 && (tok[k - 1].cls == DL_WC_ADV || tok[k - 1].cls == DL_WC_NOT))
+      k--;
+    if (k == 0)
+      return false;
+    if (tok[k - 1].cls == DL_WC_SUBJ || tok[k - 1].cls == DL_WC_IT_YOU) {
+      k--;
+    } else {
+      size_t start = k;
+      while (start > 0 && k - start < 5 && S_np_word((dl_wclass)tok[start - 1].cls))
+        start--;
+      if (start == k)
+        return false;
+      k = start;
+    }
+  }
+  for (size_t i = 0; i < k; i++) {
+    dl_wclass c = tok[i].cls;
+    if (i >= 3 || (c != DL_WC_CONJ && c != DL_WC_ADV && c != DL_WC_COMMA &&
+                   c != DL_WC_INTERJ))
+      return false;
+  }
+  return true;
+}
+
+static size_t S_pp_subject(const dl_token *tok, size_t n) {
+  for (size_t i = 3; i < n; i++) {
+    if (!S_strict_finite(tok, i))
+      continue;
+    /* the noun phrase before the verb: a determiner, then a noun */
+    dl_wclass head = tok[i - 1].cls;
+    if (head != DL_WC_NOUN && head != DL_WC_PLURAL && head != DL_WC_NOUN_VERB &&
+        head != DL_WC_NOUN_ADJ && head != DL_WC_NAME)
+      continue;
+    size_t s = i - 1;
+    while (s > 0 && i - s < 4 &&
+           (tok[s - 1].cls == DL_WC_ADJ || tok[s - 1].cls == DL_WC_NOUN ||
+            tok[s - 1].cls == DL_WC_NOUN_ADJ || tok[s - 1].cls == DL_WC_NOUN_VERB))
+      s--;
+    if (s < 2 || (tok[s - 1].cls != DL_WC_DET && tok[s - 1].cls != DL_WC_POSS))
+      continue;
+    s--;
+    if (tok[s - 1].cls != DL_WC_PREP || S_is(&tok[s - 1], "than") ||
+        S_is(&tok[s - 1], "like") || S_is(&tok[s - 1], "unlike") ||
+        S_is(&tok[s - 1], "per") || S_is(&tok[s - 1], "vs") ||
+        S_is(&tok[s - 1], "versus") || S_is(&tok[s - 1], "including") ||
+        S_is(&tok[s - 1], "plus"))
+      continue;
+    /* back from the preposition to the complete clause's verb */
+    bool only_np = true, verb_between = false, linked = false;
+    size_t j = s - 1;
+    while (j-- > 0) {
+      dl_wclass c = tok[j].cls;
+      if (S_finite_verb_any(tok, j))
+        break;
+      if (c == DL_WC_COMMA || c == DL_WC_CONJ || c == DL_WC_SUB ||
+          c == DL_WC_WH || c == DL_WC_THAT || c == DL_WC_SEMI ||
+          c == DL_WC_DASH || c == DL_WC_OPEN_PAREN || c == DL_WC_CLOSE_PAREN ||
+          c == DL_WC_OPEN_QUOTE || c == DL_WC_CLOSE_QUOTE || c == DL_WC_END ||
+          c == DL_WC_SUBJ || c == DL_WC_IT_YOU || c == DL_WC_SUBJ_AUX ||
+          c == DL_WC_CODE || c == DL_WC_URL || c == DL_WC_THERE) {
+        linked = true; /* a link word or a new subject */
+        break;
+      }
+      if (S_any_verb(tok, j) || c == DL_WC_TO)
+        verb_between = true;
+      if (!S_np_word(c) && c != DL_WC_PREP)
+        only_np = false;
+    }
+    if (linked || j == (size_t)-1 || !S_main_clause(tok, j))
+      continue;
+    dl_wclass v = tok[j].cls;
+    bool bridge = v == DL_WC_BRIDGE || v == DL_WC_BRIDGE_S || v == DL_WC_BRIDGE_ED;
+    if ((bridge && only_np && !verb_between) || (!verb_between && !only_np))
+      continue;
+    return i;
+  }
+  return 0;
+}
+
+/* ---- quotes and brackets, per paragraph ------------------------------- */
+
+typedef struct mark {
+  size_t sentence; /* index into the doc's sentences */
+  size_t from, to; /* the mark in the block text */
+  bool open;
+  bool loose; /* may stay unpaired: an enumerator or a smiley */
+  char kind;  /* '"' or '(' or '[' */
+} mark;
+
+typedef struct marks {
+  mark *items;
+  size_t len, cap;
+} marks;
+
+/* Collects the double quotes and brackets of one sentence.  A straight
+ * quote opens after a space or an opening mark, else closes. */
+static void S_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
+                            size_t sentence, marks *m) {
+  for (size_t i = 0; i < n; i++) {
+    int32_t cp = (int32_t)tok[i].cp;
+    char kind;
+    if (cp == '"' || cp == 0x201C || cp == 0x201D)
+      kind = '"';
+    else if (cp == '(' || cp == ')')
+      kind = '(';
+    else if (cp == '[' || cp == ']')
+      kind = '[';
+    else
+      continue;
+    bool open = tok[i].cls == DL_WC_OPEN_QUOTE || tok[i].cls == DL_WC_OPEN_PAREN;
+    /* "a)" and "1)" enumerate, ":)" and ";)" smile: such a ')' may stay
+     * unpaired, while "(s)" and "(2)" pair as usual */
+    bool loose = false;
+    if (cp == ')' && i > 0 && tok[i - 1].to == tok[i].from) {
+      const dl_token *p = &tok[i - 1];
+      loose = (p->to - p->from == 1 && (S_word(p) || p->cls == DL_WC_NUMBER)) ||
+              p->cls == DL_WC_SEMI;
+    }
+    (void)t;
+    m->items = dl_xgrow(m->items, &m->cap, m->len + 1, sizeof *m->items);
+    m->items[m->len++] =
+        (mark){sentence, tok[i].from, tok[i].to, open, loose, kind};
+  }
+}
+
+/* Pairs the marks of a paragraph, innermost first, as a reader does: an
+ * opener waits on a stack of its kind until a closer of the same kind
+ * takes it.  Straight quotes are read as opening or closing from the
+ * spaces around them, which can misread one; so two leftover quotes pair in
+ * order whatever their reading.  Returns the unpaired marks, compacted at
+ * the front of m. */
+static size_t S_unpaired(marks *m) {
+  bool *used = dl_xcalloc(m->len + 1, sizeof *used);
+  size_t *stack = dl_xmalloc((m->len + 1) * sizeof *stack);
+  static const char kinds[] = {'"', '(', '['};
+  for (size_t k = 0; k < sizeof kinds; k++) {
+    size_t top = 0;
+    for (size_t i = 0; i < m->len; i++) {
+      if (m->items[i].kind != kinds[k])
+        continue;
+      if (m->items[i].open)
+        stack[top++] = i;
+      else if (top > 0) {
+        size_t o = stack[--top];
+        used[o] = used[i] = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < m->len; i++) {
+    if (used[i] || m->items[i].kind != '"')
+      continue;
+    for (size_t j = i + 1; j < m->len; j++) {
+      if (used[j] || m->items[j].kind != '"')
+        continue;
+      used[i] = used[j] = true;
+      break;
+    }
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < m->len; i++)
+    if (!used[i] && !m->items[i].loose)
+      m->items[k++] = m->items[i];
+  free(stack);
+  free(used);
+  return k;
+}
+
+/* Where the last cut-off ellipsis of a block ends: an opening mark before
+ * it ("Secrets of Great Management (Pragmatic..", a link card's "(Cost
+ * of…") lost its closing mark to the cut; the writer did not forget it.
+ * Found once per block, so many marks cost no more than one. */
+static size_t S_last_cut(const dl_text *t) {
+  size_t last = 0;
+  for (size_t i = 0; i + 1 < t->len; i++) {
+    size_t after = 0;
+    if (t->s[i] == '.' && t->s[i + 1] == '.')
+      after = i + 2;
+    else if (i + 2 < t->len && memcmp(t->s + i, "\xE2\x80\xA6", 3) == 0)
+      after = i + 3;
+    while (after && after < t->len && t->s[after] == '.')
+      after++;
+    /* a cut ends its line or leaves no space after its ellipsis:
+     * "(Pragmatic..", "(Cost of…hackernoon.com"; a pause ("… and then")
+     * goes on after a space */
+    if (after && (after >= t->len || t->s[after] != ' '))
+      last = after;
+    if (after)
+      i = after - 1;
+  }
+  return last; /* 0: none; else just past the last cut */
+}
+
+/* Does a block's text open with a quotation mark?  A quotation that runs
+ * over several paragraphs leaves each one open and opens the next. */
+static bool S_opens_with_quote(const dl_text *t) {
+  int32_t cp;
+  if (!t->len)
+    return false;
+  dl_utf8_decode(t->s, t->len, &cp);
+  return cp == '"' || cp == 0x201C || cp == 0x00AB;
+}
+
+/* ---- the check ----------------------------------------------------------- */
+
+static void S_emit(const dl_doc *doc, const dl_sentence *s, dl_sink *sink,
+                   dl_msg_id id, double confidence, const char *arg) {
+  size_t start, end;
+  dl_sentence_range(doc, s, &start, &end);
+  dl_diag *d = dl_report(sink, id, start, end, arg);
+  if (d)
+    d->confidence = confidence;
+}
+
+static char *S_excerpt(const dl_text *t, const dl_token *a, const dl_token *b) {
+  size_t from = a->from, to = b->to;
+  if (to - from > 60)
+    to = from + 60;
+  while (to > from && (t->s[to] & 0xC0) == 0x80)
+    to--;
+  char *s = dl_xstrndup(t->s + from, to - from);
+  for (char *p = s; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  return s;
+}
+
+static void S_check(const dl_doc *doc, dl_sink *sink) {
+  const state *st = sink->state;
+  size_t ns;
+  const dl_sentence *ss = dl_doc_sentences(doc, &ns);
+  dl_token *tok = NULL;
+  size_t cap = 0;
+  dl_splice_context ctx = {0};
+  marks m = {0};
+  for (size_t i = 0; i < ns; i++) {
+    const dl_block *b = &doc->blocks[ss[i].block];
+    const dl_text *t = &b->text;
+    size_t n = dl_tokenize(t, ss[i].from, ss[i].to, st->lex, &tok, &cap);
+    S_collect_marks(t, tok, n, i, &m);
+    if (b->type == CMARK_NODE_PARAGRAPH) {
+      bool after_question = i > 0 && ss[i - 1].block == ss[i].block &&
+                            t->s[ss[i - 1].to - 1] == '?';
+      if (S_fragment(st, tok, n, after_question)) {
+        size_t f = S_first_word(tok, n);
+        char *w = dl_xstrndup(t->s + tok[f].from, tok[f].to - tok[f].from);
+        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_FRAGMENT, 0.875, w);
+        free(w);
+      } else if (S_false_question(t, tok, n)) {
+        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_FALSE_QUESTION, 0.75, NULL);
+      }
+      size_t r = S_repeated(t, tok, n);
+      if (r) {
+        char *w = dl_xstrndup(t->s + tok[r].from, tok[r].to - tok[r].from);
+        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_REPEATED_WORD, 0.9375, w);
+        free(w);
+      }
+      size_t at;
+      size_t gap = S_infinitive_gap(tok, n);
+      if (!gap)
+        gap = S_pp_subject(tok, n);
+      if (!gap)
+        gap = S_object_gap(tok, n);
+      if (!gap)
+        gap = S_dangling(t, tok, n);
+      if (gap) {
+        char *x = S_excerpt(t, &tok[gap - 1], &tok[gap]);
+        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_SPLICE, 0.8125, x);
+        free(x);
+      } else if (dl_splice_eligible(tok, n)) {
+        double z = dl_splice_score(st->model, tok, n, &ctx, &at);
+        if (z > st->threshold) {
+          char *x = S_excerpt(t, &tok[at - 1], &tok[at]);
+          /* 0.5 at the proofread threshold, rising with the score: the
+           * model's own probability is not a precision at this rarity */
+          S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_SPLICE,
+                 1.0 / (1.0 + exp(-(z - st->model->proofread))), x);
+          free(x);
+        }
+      }
+    }
+    if (i + 1 == ns || ss[i + 1].block != ss[i].block) {
+      size_t k = S_unpaired(&m);
+      size_t next = ss[i].block + 1;
+      bool continued = next < doc->nblocks &&
+                       S_opens_with_quote(&doc->blocks[next].text);
+      size_t last_cut = k ? S_last_cut(t) : 0;
+      for (size_t j = 0; j < k; j++) {
+        const mark *q = &m.items[j];
+        if (q->open && q->kind == '"' && continued)
+          continue;
+        if (q->open && q->to < last_cut)
+          continue;
+        char *x = dl_xstrndup(t->s + q->from, q->to - q->from);
+        S_emit(doc, &ss[q->sentence], sink,
+               q->open ? DL_MSG_SENTENCE_QUOTE_OPEN : DL_MSG_SENTENCE_QUOTE_CLOSE,
+               0.875, x);
+        free(x);
+      }
+      m.len = 0;
+    }
+  }
+  free(m.items);
+  free(tok);
+  dl_splice_context_free(&ctx);
+}
+
+const dl_rule_ops dl_ops_incoherent_sentence = {S_load, S_unload, S_check};

@@ -1,0 +1,230 @@
+/* test_incoherent_sentence.c: each kind of incoherent-sentence, bad and
+ * good, plus the tokenizer and word classes it stands on. */
+#include "unit.h"
+
+#include "draftlint/lexicon.h"
+#include "draftlint/tokens.h"
+
+#define RULE "incoherent-sentence"
+
+/* The kinds found in `md`, as "line:kind,..." */
+static char *S_kinds(const char *md, const char *assignment) {
+  dl_diag_list list;
+  unit_lint(md, RULE, assignment, &list);
+  dl_doc *doc = unit_doc(md);
+  char *s = dl_xstrdup("");
+  for (size_t i = 0; i < list.len; i++) {
+    size_t line, col;
+    dl_doc_locate(doc, list.items[i].start, &line, &col);
+    assert_true(list.items[i].confidence > 0 && list.items[i].confidence <= 1);
+    char *more = dl_strdup_printf("%s%s%zu:%s", s, i ? "," : "", line,
+                                  list.items[i].kind);
+    free(s);
+    s = more;
+  }
+  dl_doc_free(doc);
+  dl_diag_list_free(&list);
+  return s;
+}
+
+#define assert_kinds(md, assignment, want)                                     \
+  do {                                                                         \
+    char *got_ = S_kinds(md, assignment);                                      \
+    assert_string_equal(got_, want);                                           \
+    free(got_);                                                                \
+  } while (0)
+
+static void fragment(void **state) {
+  (void)state;
+  assert_kinds("Our plan changed.\n\nWhen their team needed defense and "
+               "role-agnostic framing.\n", NULL, "3:fragment");
+  assert_kinds("While experienced leaders often have a habit of careful "
+               "estimation?\n", NULL, "1:fragment");
+  /* a main clause after a comma, a reduced clause, an answer */
+  assert_kinds("When their team needed defense, they called us.\n\n"
+               "When working with a new team this can be hard.\n\n"
+               "Why did it work? When the team owns the plan it works.\n",
+               NULL, "");
+  /* "Because" answers and afterthoughts are only flagged when proofreading */
+  assert_kinds("Because the team needed a plan for the launch.\n", NULL, "");
+  /* a noun that could be a verb is not a second clause */
+  assert_kinds("When this is not a trick question.\n\nUnless you want to "
+               "stay on the front lines.\n", NULL, "1:fragment,3:fragment");
+  assert_kinds("Because the team needed a plan for the launch.\n",
+               RULE ".sensitivity=proofread", "1:fragment");
+}
+
+static void false_question(void **state) {
+  (void)state;
+  assert_kinds("Data, insights, and action fall to fit their own way?\n",
+               NULL, "1:false-question");
+  assert_kinds("We ship new features to our customers every week?\n", NULL,
+               "1:false-question");
+  assert_kinds("Is this the right plan for the team? What would you change "
+               "about it? The plan works for the team, right? Helping our "
+               "teams grow every single day? You want them to trust you "
+               "with it?\n",
+               NULL, "");
+}
+
+static void unbalanced_quote(void **state) {
+  (void)state;
+  assert_kinds("- Can \"think big and work small?\n", NULL,
+               "1:unbalanced-quote");
+  assert_kinds("It works (mostly. Next one.\n", NULL, "1:unbalanced-quote");
+  assert_kinds("He said “stop. Then he left.” The end.\n\n"
+               "It was the team(s) and product(s) (see #2), a) speed and b) "
+               "focus :)\n\n"
+               "“A quotation over two paragraphs opens here.\n\n"
+               "“And closes here,” she said.\n",
+               NULL, "");
+}
+
+static void splice_by_grammar(void **state) {
+  (void)state;
+  /* a verb that wants a verb after "to"; a preposition's object as a
+   * subject; a verb that lost its object */
+  assert_kinds("It is so tempting to the last one.\n", NULL, "1:splice");
+  assert_kinds("I frequently find myself making drastic shifts in your "
+               "company can operate fairly independently.\n",
+               NULL, "1:splice");
+  assert_kinds("We are trying to accomplish.\n", NULL, "1:splice");
+  /* a determiner whose noun was cut away */
+  assert_kinds("I know because at the and environment is key.\n", NULL,
+               "1:splice");
+  assert_kinds("It takes a while. Explain the why and the how. A is the "
+               "better plan. Watch your every move.\n",
+               NULL, "");
+  assert_kinds("You will get distracted, and if you are a things go off the "
+               "rails.\n\nI bought a watch so I do not get distracted own "
+               "time and money.\n\nWith the constraints listed, we my goal "
+               "of making money today.\n",
+               NULL, "1:splice,3:splice,5:splice");
+  assert_kinds("As a species we adapt. The A players win. We either ship or "
+               "wait. Are they your sales team? It needs a sales team that "
+               "works. They run on their own time.\n",
+               NULL, "");
+  assert_kinds("It is tempting to the point of folly. I know the people in "
+               "your company can operate alone. The people in your company "
+               "can operate alone. That is what we are trying to "
+               "accomplish. Much of what you read about change is wrong.\n",
+               NULL, "");
+}
+
+static void repeated_word(void **state) {
+  (void)state;
+  assert_kinds("We talked about the the cold start problem today.\n", NULL,
+               "1:repeated-word");
+  assert_kinds("I knew that that was true. Starting with Fake Fake People "
+               "works. Scribble scribble.\n",
+               NULL, "");
+}
+
+static void kinds_switch_off(void **state) {
+  (void)state;
+  char *lines = unit_lines("We talked about the the cold start problem.\n",
+                           RULE, NULL);
+  assert_string_equal(lines, "1:1");
+  free(lines);
+  dl_settings s;
+  dl_settings_defaults(&s);
+  char *error = NULL;
+  assert_int_equal(dl_settings_disable_kind(&s, RULE ":repeated-word", &error), 0);
+  assert_int_equal(dl_settings_disable_kind(&s, RULE ":splice", &error), 0);
+  assert_int_equal(dl_settings_disable_kind(&s, RULE ":fragment", &error), 0);
+  assert_int_equal(dl_settings_disable_kind(&s, RULE ":false-question", &error), 0);
+  assert_int_equal(dl_settings_disable_kind(&s, RULE ":unbalanced-quote", &error), 0);
+  assert_int_not_equal(dl_settings_disable_kind(&s, RULE ":nonsense", &error), 0);
+  free(error);
+  dl_settings_free(&s);
+}
+
+static void settings(void **state) {
+  (void)state;
+  dl_settings s;
+  dl_settings_defaults(&s);
+  char *error = NULL;
+  assert_int_equal(s.sensitivity, DL_SENS_STRICT);
+  assert_int_equal(dl_settings_assign(&s, RULE ".sensitivity=proofread", &error), 0);
+  assert_int_equal(s.sensitivity, DL_SENS_PROOFREAD);
+  assert_int_not_equal(dl_settings_assign(&s, RULE ".sensitivity=loud", &error), 0);
+  assert_non_null(strstr(error, "strict, proofread"));
+  free(error);
+  assert_int_equal(dl_settings_assign(&s, RULE ".model=/nonexistent", &error), 0);
+  dl_engine e;
+  assert_int_not_equal(dl_engine_init(&e, &s, &error), 0);
+  assert_non_null(strstr(error, "/nonexistent"));
+  free(error);
+  dl_settings_free(&s);
+}
+
+/* The span of a finding is its sentence, not the paragraph. */
+static void span_is_the_sentence(void **state) {
+  (void)state;
+  const char *md = "Fine here. We talked about the the plan. Fine again.\n";
+  dl_diag_list list;
+  unit_lint(md, RULE, NULL, &list);
+  assert_int_equal(list.len, 1);
+  assert_int_equal(list.items[0].start, (size_t)(strstr(md, "We") - md));
+  assert_int_equal(list.items[0].end, (size_t)(strstr(md, " Fine again") - md));
+  dl_diag_list_free(&list);
+}
+
+static char *S_classes(const dl_lexicon *lex, const char *md) {
+  dl_doc *doc = unit_doc(md);
+  const dl_text *t = &doc->blocks[0].text;
+  dl_token *tok = NULL;
+  size_t cap = 0, n = dl_tokenize(t, 0, t->len, lex, &tok, &cap);
+  char *s = dl_xstrdup("");
+  for (size_t i = 0; i < n; i++) {
+    char *more = dl_strdup_printf("%s%s%.*s/%s", s, i ? " " : "",
+                                  (int)(tok[i].to - tok[i].from),
+                                  t->s + tok[i].from,
+                                  dl_wclass_name(tok[i].cls));
+    free(s);
+    s = more;
+  }
+  free(tok);
+  dl_doc_free(doc);
+  return s;
+}
+
+static void tokens_and_classes(void **state) {
+  (void)state;
+  dl_lexicon *lex;
+  char *error = NULL;
+  assert_int_equal(dl_lexicon_open(NULL, &lex, &error), 0);
+  char *got = S_classes(lex, "The team’s role-agnostic plans don't ship `x.y` "
+                             "on 3.5 days, said Dana?\n");
+  /* "agnostic" is a noun and an adjective in WordNet, "said" a verb that
+   * takes a clause without "that", "Dana" a name WordNet knows */
+  assert_string_equal(got, "The/DET team’s/NOUN role-agnostic/NOUN_ADJ "
+                           "plans/PLURAL_VERB_S don't/AUX_NOT ship/NOUN_VERB "
+                           "x.y/CODE on/PREP 3.5/NUMBER days/PLURAL ,/COMMA "
+                           "said/BRIDGE_ED Dana/NAME ?/END");
+  free(got);
+  got = S_classes(lex, "I walked, “quickly” (really) — 🚀 …\n");
+  assert_string_equal(got, "I/SUBJ walked/VERB_ED ,/COMMA “/OPEN_QUOTE "
+                           "quickly/ADV ”/CLOSE_QUOTE (/OPEN_PAREN "
+                           "really/ADV )/CLOSE_PAREN —/DASH 🚀/SYMBOL …/END");
+  free(got);
+  dl_lexicon_close(lex);
+  assert_int_not_equal(dl_lexicon_open("/nonexistent.lex", &lex, &error), 0);
+  assert_non_null(strstr(error, "/nonexistent.lex"));
+  free(error);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(fragment),
+      cmocka_unit_test(false_question),
+      cmocka_unit_test(unbalanced_quote),
+      cmocka_unit_test(splice_by_grammar),
+      cmocka_unit_test(repeated_word),
+      cmocka_unit_test(kinds_switch_off),
+      cmocka_unit_test(settings),
+      cmocka_unit_test(span_is_the_sentence),
+      cmocka_unit_test(tokens_and_classes),
+  };
+  return cmocka_run_group_tests_name("incoherent-sentence", tests, NULL, NULL);
+}

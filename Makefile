@@ -39,10 +39,6 @@ BIN        = $(BUILD)/draftlint
 WORDNET   ?= /usr/share/wordnet
 LEXICON    = rules/data/wordnet.lex
 
-# Tests and `make run` find the data files (the TBM catalog) in rules/data
-# whatever the build folder (build/sanitize/draftlint has no ../rules/data).
-export DRAFTLINT_DATA_DIR ?= $(CURDIR)/rules/data
-
 .PHONY: all run test check check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
@@ -103,11 +99,6 @@ run: deps
 # ---- tests ---------------------------------------------------------------
 test: deps
 	@$(MAKE) --no-print-directory check
-
-# The rules' data (the lexicon, the sentence model) from this tree, also for
-# binaries that are not build/draftlint (unit tests, the sanitizer build).
-check check-unit check-golden check-cli check-corpus check-recall \
-bench-quality: export DRAFTLINT_DATA_DIR = $(CURDIR)/rules/data
 
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
 	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \

@@ -1,7 +1,8 @@
 /*
- * data.c: finds data files: $DRAFTLINT_DATA_DIR, then beside the binary
- * (../rules/data in the build tree, ../share/draftlint when installed),
- * then the data folder compiled in.
+ * data.c: finds data files and bundled rules: the environment first, then
+ * share/draftlint beside the installed binary, then rules/ of the source
+ * checkout a build-tree binary sits in (at any depth), then the data folder
+ * compiled in.
  */
 #define _DEFAULT_SOURCE
 #include "draftlint/data.h"
@@ -19,36 +20,32 @@
 #define DL_DATADIR "/usr/local/share/draftlint"
 #endif
 
+/* dir + rel + "/" + name when it exists, as a canonical path (messages
+ * then show "/usr/share/draftlint/x", not "/usr/bin/../share/..."). */
 static char *S_try(const char *dir, const char *rel, const char *name) {
   char *path = dl_strdup_printf("%s%s/%s", dir, rel, name);
-  if (access(path, R_OK) == 0)
-    return path;
+  char *real = access(path, R_OK) == 0 ? realpath(path, NULL) : NULL;
   free(path);
-  return NULL;
+  return real;
 }
 
-char *dl_data_path(const char *name) {
-  char *found = NULL;
-  const char *env = getenv("DRAFTLINT_DATA_DIR");
-  if (env && *env && (found = S_try(env, "", name)))
-    return found;
+/* The folder of the running binary, malloc'd, or NULL. */
+static char *S_exe_dir(void) {
   char exe[PATH_MAX];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash) {
-      *slash = '\0';
-      if ((found = S_try(exe, "/../rules/data", name)) ||
-          (found = S_try(exe, "/../share/draftlint", name)))
-        return found;
-    }
-  }
-  return S_try(DL_DATADIR, "", name);
+  if (n <= 0)
+    return NULL;
+  exe[n] = '\0';
+  char *slash = strrchr(exe, '/');
+  if (!slash)
+    return NULL;
+  *slash = '\0';
+  return dl_xstrdup(exe);
 }
 
-/* The folder of a source checkout that `dir` is in or below (the build
- * tree, however deep: build/, build/sanitize/), found by rules/rules.def. */
+/* The rules/ folder of the source checkout that `dir` is in or below (a
+ * build tree, however deep: build/, build/sanitize/, build/tests/), found
+ * by rules/rules.def; malloc'd, or NULL. */
 static char *S_checkout_rules(const char *dir) {
   char *d = dl_xstrdup(dir);
   for (int up = 0; up < 4; up++) {
@@ -69,21 +66,40 @@ static char *S_checkout_rules(const char *dir) {
   return NULL;
 }
 
+/* `in_share` in the installed share/draftlint beside the binary, else
+ * `in_rules` below the source checkout's rules/ ("" for rules/ itself),
+ * else `in_share` in the folder compiled in. */
+static char *S_find(const char *in_share, const char *in_rules) {
+  char *found = NULL, *exe = S_exe_dir();
+  if (exe) {
+    found = S_try(exe, "/../share/draftlint", in_share);
+    char *rules = found ? NULL : S_checkout_rules(exe);
+    if (rules) {
+      found = S_try(rules, "", in_rules);
+      free(rules);
+    }
+    free(exe);
+  }
+  return found ? found : S_try(DL_DATADIR, "", in_share);
+}
+
+char *dl_data_path(const char *name) {
+  const char *env = getenv("DRAFTLINT_DATA_DIR");
+  if (env && *env)
+    return S_try(env, "", name);
+  char *in_rules = dl_strdup_printf("data/%s", name);
+  char *found = S_find(name, in_rules);
+  free(in_rules);
+  return found;
+}
+
 char *dl_bundled_rules_dir(void) {
   const char *env = getenv("DRAFTLINT_RULES_DIR");
   if (env && *env)
     return access(env, R_OK) == 0 ? dl_xstrdup(env) : NULL;
-  char exe[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash) {
-      *slash = '\0';
-      char *found = S_try(exe, "/../share/draftlint", "rules");
-      if (found || (found = S_checkout_rules(exe)))
-        return found;
-    }
-  }
-  return S_try(DL_DATADIR, "", "rules");
+  char *rules = S_find("rules", "");
+  size_t n = rules ? strlen(rules) : 0;
+  if (n > 1 && rules[n - 1] == '/') /* the checkout's rules/ itself */
+    rules[n - 1] = '\0';
+  return rules;
 }

@@ -3,6 +3,9 @@
 #   make run        install missing packages, build, lint the example draft
 #   make test       install missing packages, build, run every test
 #   make check-sanitize   the test suite under ASan and UBSan
+#   make check-valgrind   the test suite under valgrind's memcheck
+#   make fuzz FUZZ_SECONDS=N   every libFuzzer harness in tests/fuzz/
+#   make bench      figures: draftlint beside cmark and markdownlint
 #   make install PREFIX=/usr/local      make clean
 #
 # One plain Makefile: sources are found by wildcard, so a new rule is a new
@@ -35,6 +38,7 @@ BIN        = $(BUILD)/draftlint
 
 .PHONY: all run test check check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean
+.PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build bench
 
 all: $(BIN)
 
@@ -89,6 +93,7 @@ test: deps
 check: $(BIN) $(UNIT_BIN)
 	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
 	  check-recall check-man
+	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile
 
 check-unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -113,6 +118,47 @@ check-sanitize: deps
 	@$(MAKE) --no-print-directory BUILD=build/sanitize CFLAGS="-O1 -g" \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  check
+
+# ---- hardening: fuzzing, hostile inputs, valgrind (issue 7) --------------
+# Every tests/fuzz/fuzz_NAME.c is a libFuzzer harness: adding one is a file
+# (plus NAME.seeds, an optional NAME.dict).  `make fuzz` builds each with
+# clang's libFuzzer, ASan and UBSan and runs it FUZZ_SECONDS; `make check`
+# replays each one's regression inputs and seeds without libFuzzer.
+FUZZ_SRC     = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   = build/fuzz
+NODEP_CFLAGS = $(filter-out -MMD -MP,$(DL_CFLAGS)) -DDL_SOURCE_DIR='"$(CURDIR)"'
+
+$(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libdraftlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(NODEP_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< tests/fuzz/replay.c \
+	  $(BUILD)/libdraftlint.a $(LDLIBS)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libdraftlint.a
+	$(CC) $(NODEP_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	  $(BUILD)/libdraftlint.a $(LDLIBS)
+
+check-fuzz-replay: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
+	@tests/fuzz/run.sh replay $(BUILD)
+
+check-hostile: $(BIN)
+	@tests/hostile/run.sh $(BIN)
+
+fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="-O1 -g" \
+	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  fuzz-build
+	@for src in $(FUZZ_SRC); do n=$${src#tests/fuzz/fuzz_}; n=$${n%.c}; \
+	  tests/fuzz/run.sh fuzz $$n $(FUZZ_SECONDS) $(FUZZ_BUILD)/fuzz_$$n || exit 1; done
+
+# The whole suite with every binary it runs under memcheck; fails on any
+# error or definitely lost byte (tests/valgrind/run.sh reads the logs).
+check-valgrind: deps
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) \
+	  $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
+	@tests/valgrind/run.sh $(BUILD)
 
 # ---- install -------------------------------------------------------------
 install: $(BIN)

@@ -445,7 +445,7 @@ static void S_collect(const dl_doc *doc, runs *left) {
     sc.url_from = sc.url_at = 0;
     for (size_t i = 0; i < t->len;) {
       if (t->s[i] != '*' && t->s[i] != '_') {
-        i++;
+        i += strcspn(t->s + i, "*_"); /* text has no NUL but its end */
         continue;
       }
       run r;

@@ -12,21 +12,32 @@
 #include "draftlint/alloc.h"
 #include "plaintext.h"
 
-/* Line starts: a line ends at "\n", "\r\n" or a lone "\r". */
+static void S_add_line(dl_doc *doc, size_t *cap, size_t start) {
+  if (doc->nlines == *cap)
+    doc->line_start = dl_xgrow(doc->line_start, cap, doc->nlines + 1,
+                               sizeof *doc->line_start);
+  doc->line_start[doc->nlines++] = start;
+}
+
+/* Line starts: a line ends at "\n", "\r\n" or a lone "\r".  Most drafts
+ * have no "\r" at all; for them memchr finds each "\n" in wide steps. */
 static void S_build_lines(dl_doc *doc) {
-  size_t cap = 0;
-  doc->line_start = dl_xgrow(NULL, &cap, 1, sizeof *doc->line_start);
+  size_t cap = doc->len / 64 + 16; /* a guess; grown when short */
+  doc->line_start = dl_xmalloc(cap * sizeof *doc->line_start);
   doc->line_start[0] = 0;
   doc->nlines = 1;
-  const char *s = doc->src;
+  const char *s = doc->src, *end = s + doc->len;
+  if (!memchr(s, '\r', doc->len)) {
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;)
+      S_add_line(doc, &cap, (size_t)(++p - s));
+    return;
+  }
   for (size_t i = 0; i < doc->len; i++) {
     if (s[i] != '\n' && s[i] != '\r')
       continue;
     if (s[i] == '\r' && i + 1 < doc->len && s[i + 1] == '\n')
       i++;
-    doc->line_start = dl_xgrow(doc->line_start, &cap, doc->nlines + 1,
-                               sizeof *doc->line_start);
-    doc->line_start[doc->nlines++] = i + 1;
+    S_add_line(doc, &cap, i + 1);
   }
 }
 
@@ -91,7 +102,7 @@ static void S_collect_blocks(dl_doc *doc) {
     if (type == CMARK_NODE_HEADING)
       b->level = cmark_node_get_heading_level(node);
     dl_doc_node_range(doc, node, &b->start, &b->end);
-    dl_plaintext_build(doc, node, b->start, b->end, &b->text);
+    dl_plaintext_build(doc, it, node, b->start, b->end, &b->text);
   }
   cmark_iter_free(it);
 }

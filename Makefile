@@ -38,7 +38,8 @@ BIN        = $(BUILD)/draftlint
 
 .PHONY: all run test check check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean
-.PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build bench
+.PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
+        fuzz-coverage bench
 
 all: $(BIN)
 
@@ -153,12 +154,28 @@ fuzz: deps
 	@for src in $(FUZZ_SRC); do n=$${src#tests/fuzz/fuzz_}; n=$${n%.c}; \
 	  tests/fuzz/run.sh fuzz $$n $(FUZZ_SECONDS) $(FUZZ_BUILD)/fuzz_$$n || exit 1; done
 
+# Source coverage of the fuzz corpora (llvm-cov), after make fuzz.
+fuzz-coverage:
+	@tests/fuzz/coverage.sh
+
 # The whole suite with every binary it runs under memcheck; fails on any
 # error or definitely lost byte (tests/valgrind/run.sh reads the logs).
 check-valgrind: deps
 	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) \
 	  $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 	@tests/valgrind/run.sh $(BUILD)
+
+# ---- benchmark (issue 6): figures, never a test ------------------------
+# draftlint beside libcmark's parse (the floor) and markdownlint-cli2
+# (installed by the script into build/bench/ with npm).  BENCH_RUNS=N sets
+# the best-of count; BENCH_FLAGS=--full adds the slow 100 MB columns.
+$(BUILD)/bench/cmark_parse: tests/bench/cmark_parse.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+bench: $(BIN) $(BUILD)/bench/cmark_parse
+	@python3 tests/bench/bench.py $(BIN) $(BUILD)/bench/cmark_parse \
+	  $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) $(BENCH_FLAGS)
 
 # ---- install -------------------------------------------------------------
 install: $(BIN)

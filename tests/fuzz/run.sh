@@ -11,6 +11,7 @@
 #                              (no libFuzzer; part of `make check`;
 #                              $REPLAY_WRAP, when set, is put before each
 #                              replay command: valgrind, say)
+#   run.sh seeds NAME          print a harness's seed files
 #   run.sh fuzz NAME SECONDS BINARY
 #                              fuzz for SECONDS with the libFuzzer binary,
 #                              corpus in build/fuzz/corpus/NAME
@@ -29,6 +30,9 @@ seeds() {
 }
 
 case ${1:-} in
+seeds)
+  seeds "$2"
+  ;;
 replay)
   build=$2 fail=0
   for src in tests/fuzz/fuzz_*.c; do

@@ -43,6 +43,36 @@ static void long_line_columns_count_code_points(void **state) {
   dl_doc_free(doc);
 }
 
+/* A paragraph whose text is longer than its source (each "&nGt;" is 5
+ * bytes and shows as 6) outgrows the room reserved for it (its source's
+ * length, rounded up to a power of two): the text, its map and flags
+ * survive the move. */
+static void text_longer_than_its_source(void **state) {
+  (void)state;
+  size_t n = 380; /* 1,905 bytes reserve 2,048; the text takes 2,282 */
+  char *md = dl_xmalloc(n * 5 + 8), *p = md;
+  for (size_t i = 0; i < n; i++)
+    memcpy(p, "&nGt;", 5), p += 5;
+  strcpy(p, " *x*\n");
+  dl_doc *doc = unit_doc(md);
+  assert_int_equal(doc->nblocks, 1);
+  const dl_text *t = &doc->blocks[0].text;
+  assert_int_equal(t->len, n * 6 + 2);
+  /* (Each entity's second code point is placed at the next entity: a
+   * known approximation of the alignment, the same before and after.) */
+  for (size_t i = 0; i < n; i++)
+    assert_memory_equal(t->s + i * 6, "\xE2\x89\xAB\xE2\x83\x92", 6);
+  for (size_t i = 1; i <= t->len; i++) {
+    assert_true(t->map[i] >= t->map[i - 1]);
+    assert_true(t->map[i] <= doc->len);
+  }
+  assert_int_equal(t->s[n * 6 + 1], 'x');
+  assert_int_equal(t->map[n * 6 + 1], n * 5 + 2);
+  assert_true(t->flags[n * 6 + 1] & DL_TX_EMPH);
+  dl_doc_free(doc);
+  free(md);
+}
+
 #define H "duplicate-heading"
 
 /* Two texts that alternate are labels; anything else repeated twice is a
@@ -134,6 +164,7 @@ static void many_leftovers_as_before(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(long_line_columns_count_code_points),
+      cmocka_unit_test(text_longer_than_its_source),
       cmocka_unit_test(alternation_as_before),
       cmocka_unit_test(many_pairs_as_before),
       cmocka_unit_test(pairing_as_before),

@@ -21,12 +21,12 @@ void dl_text_free(dl_text *t) {
 }
 
 /* Keeps room for len + n bytes plus the terminating NUL and the end entry
- * of the map. */
-static void S_reserve(dl_text *t, size_t n) {
+ * of the map: exactly that when `exact` (a reservation), else doubling. */
+static void S_reserve(dl_text *t, size_t n, bool exact) {
   size_t need = t->len + n + 1;
   if (need <= t->cap)
     return;
-  size_t unit = sizeof *t->map + 2, cap = t->cap ? t->cap : 8;
+  size_t unit = sizeof *t->map + 2, cap = exact ? need : t->cap ? t->cap : 8;
   while (cap < need) {
     if (cap > SIZE_MAX / 2 / unit)
       dl_xmalloc(SIZE_MAX); /* reports running out of memory */
@@ -47,11 +47,11 @@ static void S_reserve(dl_text *t, size_t n) {
   t->cap = cap;
 }
 
-void dl_text_reserve(dl_text *t, size_t n) { S_reserve(t, n); }
+void dl_text_reserve(dl_text *t, size_t n) { S_reserve(t, n, true); }
 
 void dl_text_append(dl_text *t, const char *s, size_t n, uint32_t src,
                     bool advance, uint8_t flags) {
-  S_reserve(t, n);
+  S_reserve(t, n, false);
   /* Every byte of every paragraph passes here: plain local pointers and
    * memset let the compiler write the map and flags in wide stores. */
   uint32_t *map = t->map + t->len;

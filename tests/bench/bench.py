@@ -19,6 +19,7 @@ meaningless).  --full also counts instructions on the 100 MB draft and
 runs markdownlint-cli2 on it (minutes).
 """
 import argparse
+import collections
 import os
 import platform
 import re
@@ -34,6 +35,8 @@ BENCH_DIR = os.path.join(ROOT, "build", "bench")
 MDL_VERSION = "0.24.1"  # markdownlint-cli2, pinned so figures compare
 STRUCTURAL = ["duplicate-heading", "unclosed-emphasis", "tbm-link"]
 MB = 1 << 20
+LOAD = 0.0
+Run = collections.namedtuple("Run", "wall peak rc cpu")
 
 
 def shared_dir():
@@ -42,8 +45,9 @@ def shared_dir():
 
 
 def run_once(cmd, cwd=None, peak=False):
-    """Runs cmd with no input and output thrown away; returns (wall
-    seconds, peak resident KB or None, exit status).  The peak comes from
+    """Runs cmd with no input and output thrown away; returns a Run: wall
+    seconds, peak resident KB (None unless asked), exit status, CPU
+    seconds (user + system, all threads).  The peak comes from
     GNU time run in between: a child of this Python process would count
     Python's own pages (they are its memory until exec)."""
     timer = shutil.which("time") or "/usr/bin/time"
@@ -56,8 +60,11 @@ def run_once(cmd, cwd=None, peak=False):
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdin=null_in, stdout=null, stderr=null,
                                 cwd=cwd)
-        rc = proc.wait()
+        _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
+    rc = os.waitstatus_to_exitcode(status)
+    proc.returncode = rc
+    cpu = usage.ru_utime + usage.ru_stime
     kb = None
     if report:
         try:
@@ -66,20 +73,17 @@ def run_once(cmd, cwd=None, peak=False):
         except (OSError, ValueError, IndexError):
             pass
         os.unlink(report)
-    return wall, kb, rc
+    return Run(wall, kb, rc, cpu)
 
 
 def best_of(cmd, runs, cwd=None):
     """Best wall time of `runs` runs, after a warm-up run that also
     measures the peak memory (a single run measures both)."""
+    first = run_once(cmd, cwd, peak=True)
     if runs <= 1:
-        return run_once(cmd, cwd, peak=True)
-    _, kb, rc = run_once(cmd, cwd, peak=True)
-    walls = []
-    for _ in range(runs):
-        wall, _, rc = run_once(cmd, cwd)
-        walls.append(wall)
-    return min(walls), kb, rc
+        return first.wall, first.peak, first.rc
+    done = [run_once(cmd, cwd) for _ in range(runs)]
+    return min(r.wall for r in done), first.peak, done[-1].rc
 
 
 def instructions(cmd, cwd=None):
@@ -261,6 +265,9 @@ def main():
           "parsing each file (source positions on) and freeing the tree, "
           "no rendering")
 
+    global LOAD
+    LOAD = os.getloadavg()[0]
+    print("- load average when the run began: %.2f" % LOAD)
     tmp = tempfile.mkdtemp(prefix="draftlint-bench-")
     try:
         size_corpus = sum(os.path.getsize(f) for f in files)
@@ -309,16 +316,24 @@ def main():
 
         # ---- -j scaling ----
         print("\n### -j scaling on the corpus (every rule)\n")
-        print("| jobs | wall ms (best) | speed-up |")
-        print("|---:|---:|---:|")
+        print("| jobs | wall ms (best) | speed-up | CPU ms (best) | "
+              "instructions |")
+        print("|---:|---:|---:|---:|---:|")
         base = None
         for jobs in (1, 2):
-            wall, _, _ = best_of([dl, "-j", str(jobs), "-q", *every, corpus],
-                                 runs * 2)
-            base = base or wall
-            print("| %d | %s | %.2fx |" % (jobs, fmt_ms(wall), base / wall))
-        print("\n(on %d cores; other processes on the machine take their "
-              "share)" % (os.cpu_count() or 0))
+            cmd = [dl, "-j", str(jobs), "-q", *every, corpus]
+            run_once(cmd)
+            done = [run_once(cmd) for _ in range(runs * 2)]
+            walls = [r.wall for r in done]
+            cpus = [r.cpu for r in done]
+            base = base or min(walls)
+            print("| %d | %s | %.2fx | %s | %s |" % (
+                jobs, fmt_ms(min(walls)), base / min(walls), fmt_ms(min(cpus)),
+                fmt_ins(instructions(cmd))))
+        print("\n(on %d cores, load average %.1f when the run began: on a "
+              "shared machine the other processes take their share, and the "
+              "instructions show the work -j 2 adds)" % (
+                  os.cpu_count() or 0, LOAD))
 
         # ---- 10 and 100 MB: (a) to (e) ----
         for mb in (10, 100):

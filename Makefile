@@ -3,6 +3,9 @@
 #   make run        install missing packages, build, lint the example draft
 #   make test       install missing packages, build, run every test
 #   make check-sanitize   the test suite under ASan and UBSan
+#   make check-valgrind   the test suite under valgrind's memcheck
+#   make fuzz FUZZ_SECONDS=N   every libFuzzer harness in tests/fuzz/
+#   make bench      figures: draftlint beside cmark and markdownlint
 #   make install PREFIX=/usr/local      make clean
 #
 # One plain Makefile: sources are found by wildcard, so a new rule is a new
@@ -43,6 +46,8 @@ LEXICON    = rules/data/wordnet.lex
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
         bench-quality model
+.PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
+        fuzz-coverage bench
 
 all: $(BIN) $(LEXICON)
 
@@ -103,6 +108,7 @@ test: deps
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
 	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
 	  check-recall check-man check-html check-config check-git check-sarif
+	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile
 
 check-unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -161,6 +167,63 @@ check-sanitize: deps
 	@$(MAKE) --no-print-directory BUILD=build/sanitize CFLAGS="-O1 -g" \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  check
+
+# ---- hardening: fuzzing, hostile inputs, valgrind (issue 7) --------------
+# Every tests/fuzz/fuzz_NAME.c is a libFuzzer harness: adding one is a file
+# (plus NAME.seeds, an optional NAME.dict).  `make fuzz` builds each with
+# clang's libFuzzer, ASan and UBSan and runs it FUZZ_SECONDS; `make check`
+# replays each one's regression inputs and seeds without libFuzzer.
+FUZZ_SRC     = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   = build/fuzz
+NODEP_CFLAGS = $(filter-out -MMD -MP,$(DL_CFLAGS)) -DDL_SOURCE_DIR='"$(CURDIR)"'
+
+$(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libdraftlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(NODEP_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< tests/fuzz/replay.c \
+	  $(BUILD)/libdraftlint.a $(LDLIBS)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libdraftlint.a
+	$(CC) $(NODEP_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	  $(BUILD)/libdraftlint.a $(LDLIBS)
+
+check-fuzz-replay: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
+	@tests/fuzz/run.sh replay $(BUILD)
+
+check-hostile: $(BIN)
+	@tests/hostile/run.sh $(BIN)
+
+fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="-O1 -g" \
+	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  fuzz-build
+	@for src in $(FUZZ_SRC); do n=$${src#tests/fuzz/fuzz_}; n=$${n%.c}; \
+	  tests/fuzz/run.sh fuzz $$n $(FUZZ_SECONDS) $(FUZZ_BUILD)/fuzz_$$n || exit 1; done
+
+# Source coverage of the fuzz corpora (llvm-cov), after make fuzz.
+fuzz-coverage:
+	@tests/fuzz/coverage.sh
+
+# The whole suite with every binary it runs under memcheck; fails on any
+# error or definitely lost byte (tests/valgrind/run.sh reads the logs).
+check-valgrind: deps
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN) \
+	  $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
+	@tests/valgrind/run.sh $(BUILD)
+
+# ---- benchmark (issue 6): figures, never a test ------------------------
+# draftlint beside libcmark's parse (the floor) and markdownlint-cli2
+# (installed by the script into build/bench/ with npm).  BENCH_RUNS=N sets
+# the best-of count; BENCH_FLAGS=--full adds the slow 100 MB columns.
+$(BUILD)/bench/cmark_parse: tests/bench/cmark_parse.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+bench: $(BIN) $(BUILD)/bench/cmark_parse
+	@python3 tests/bench/bench.py $(BIN) $(BUILD)/bench/cmark_parse \
+	  $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) $(BENCH_FLAGS)
 
 # ---- install -------------------------------------------------------------
 install: $(BIN) $(LEXICON)

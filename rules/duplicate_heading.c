@@ -24,6 +24,7 @@ typedef struct heading {
   char *key;           /* scope and normalised text; owned */
   size_t group;        /* index of the first heading with this key */
   size_t count;        /* headings in the group (valid on the first) */
+  size_t last;         /* index of the last heading with this key (ditto) */
 } heading;
 
 /* The trimmed visible text of a heading. */
@@ -73,17 +74,49 @@ static size_t S_collect(const dl_doc *doc, const dl_sink *sink, heading *out) {
 }
 
 /* Do the group of `a` and another group interleave (A B A B, B A B A)?
- * h[a] and h[b] are the two members of a's group, a < b. */
-static bool S_alternates(const heading *h, size_t n, size_t a, size_t b) {
-  for (size_t m = a + 1; m < b; m++) {
-    size_t g = h[m].group;
-    if (g == h[a].group || h[g].count < 2)
-      continue;
-    for (size_t o = 0; o < n; o++)
-      if (h[o].group == g && (o < a || o > b))
-        return true;
+ * h[a] and h[b] are the only two members of a's group, a < b: they
+ * interleave with a heading m between them whose group has a member
+ * outside [a, b], that is, whose group's first member is before a or whose
+ * last member is after b.  Asked for every duplicate, scanning the
+ * headings between would be quadratic (cubic, scanning each group too), so
+ * the minimum first member and maximum last member over (a, b) come from
+ * two monotonic stacks over the headings before b, kept as b advances. */
+typedef struct interleave {
+  size_t *low, nlow;   /* indices whose group starts lower than any later */
+  size_t *high, nhigh; /* indices whose group ends higher than any later */
+  size_t added;        /* headings [0, added) are on the stacks */
+} interleave;
+
+/* First stack entry (by heading index) after heading a, or n if none. */
+static size_t S_after(const size_t *stack, size_t n, size_t a) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (stack[mid] <= a)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  return false;
+  return lo;
+}
+
+static bool S_alternates(const heading *h, interleave *iv, size_t a, size_t b) {
+  for (; iv->added < b; iv->added++) { /* push the headings before b */
+    size_t m = iv->added;
+    while (iv->nlow && h[iv->low[iv->nlow - 1]].group >= h[m].group)
+      iv->nlow--;
+    iv->low[iv->nlow++] = m;
+    size_t last = h[h[m].group].last;
+    while (iv->nhigh && h[h[iv->high[iv->nhigh - 1]].group].last <= last)
+      iv->nhigh--;
+    iv->high[iv->nhigh++] = m;
+  }
+  /* The first entry after a holds the extreme over (a, b). */
+  size_t k = S_after(iv->low, iv->nlow, a);
+  if (k < iv->nlow && h[iv->low[k]].group < a)
+    return true;
+  k = S_after(iv->high, iv->nhigh, a);
+  return k < iv->nhigh && h[h[iv->high[k]].group].last > b;
 }
 
 static void S_report(const dl_doc *doc, dl_sink *sink, const heading *first,
@@ -114,7 +147,10 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
       e->value = (void *)(i + 1); /* +1: NULL means "absent" */
     h[i].group = (size_t)e->value - 1;
     h[h[i].group].count++;
+    h[h[i].group].last = i;
   }
+  interleave iv = {.low = dl_xcalloc(n ? n : 1, sizeof(size_t)),
+                   .high = dl_xcalloc(n ? n : 1, sizeof(size_t))};
   for (size_t i = 0; i < n; i++) {
     size_t g = h[i].group;
     if (g == i)
@@ -122,12 +158,14 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     /* Among siblings, a recurring label is no copy; asked to compare the
      * whole document, every repeat counts. */
     bool label = sink->settings->heading_scope == DL_SCOPE_SIBLINGS &&
-                 (h[g].count > 2 || S_alternates(h, n, g, i));
+                 (h[g].count > 2 || S_alternates(h, &iv, g, i));
     if (!label)
       S_report(doc, sink, &h[g], &h[i]);
   }
   for (size_t i = 0; i < n; i++)
     free(h[i].key);
+  free(iv.low);
+  free(iv.high);
   free(h);
   dl_strmap_free(&groups);
 }

@@ -38,22 +38,46 @@ typedef struct run {
 
 /* ---- pass 1: one run ---------------------------------------------------- */
 
-/* Is src[from..to) only indentation and block-quote markers, that is, is
- * `to` the first byte of the line's content? */
-static bool S_is_line_prefix(const char *src, size_t from, size_t to) {
-  for (size_t i = from; i < to; i++)
-    if (src[i] != ' ' && src[i] != '\t' && src[i] != '>')
-      return false;
-  return true;
+/* What pass 1 remembers from one run to the next within a block, so that
+ * no run rescans its line or its word: a line of 10,000 nested quote
+ * markers, or a 1 MB word of intraword underscores, would otherwise cost
+ * its whole length once per marker.  Runs come left to right. */
+typedef struct scan {
+  size_t line;         /* the line of the last run... */
+  size_t content;      /* ...and its first byte after the quote markers */
+  bool line_known;
+  size_t seen;         /* text bytes [0, seen) are looked at for... */
+  size_t word_from;    /* ...where the current word starts (bare URLs) */
+  size_t word_probe, word_to; /* no word break in [word_probe, word_to) */
+  size_t url_from, url_at; /* first "://" at or after url_from: url_at */
+  size_t censored_max; /* letters in the longest censored word */
+} scan;
+
+/* Offset of the first byte of line `index` that is not indentation or a
+ * block-quote marker (cached for the line of the last run). */
+static size_t S_line_content(const dl_doc *doc, scan *sc, size_t index,
+                             size_t line_start) {
+  if (!sc->line_known || sc->line != index) {
+    size_t i = line_start;
+    while (i < doc->len &&
+           (doc->src[i] == ' ' || doc->src[i] == '\t' || doc->src[i] == '>'))
+      i++;
+    sc->line = index;
+    sc->content = i;
+    sc->line_known = true;
+  }
+  return sc->content;
 }
 
-static void S_neighbours(const dl_doc *doc, run *r) {
+static void S_neighbours(const dl_doc *doc, scan *sc, run *r) {
   const char *s;
-  size_t n;
-  dl_doc_line(doc, dl_doc_line_index(doc, r->start), &s, &n);
+  size_t n, index = dl_doc_line_index(doc, r->start);
+  dl_doc_line(doc, index, &s, &n);
   size_t line_start = (size_t)(s - doc->src), line_end = line_start + n;
   r->before = ' ';
-  if (!S_is_line_prefix(doc->src, line_start, r->start))
+  /* Nothing but indentation and quote markers before the run: it starts
+   * the line's content, and its neighbour is the line's edge. */
+  if (r->start > S_line_content(doc, sc, index, line_start))
     dl_utf8_decode_back(doc->src, r->start, &r->before);
   r->after = ' ';
   if (r->end < line_end)
@@ -71,22 +95,42 @@ static bool S_escaped(const char *src, size_t at, size_t floor) {
   return slashes % 2 == 1;
 }
 
-/* Is byte i of the text inside a bare URL (http://..., www....)? */
-static bool S_in_bare_url(const dl_text *t, size_t i) {
-  size_t from = i, to = i;
-  while (from > 0 && t->s[from - 1] != ' ' && t->s[from - 1] != '\n' &&
-         t->s[from - 1] != '(')
-    from--;
-  while (to < t->len && t->s[to] != ' ' && t->s[to] != '\n')
-    to++;
-  const char *tok = t->s + from;
-  size_t n = to - from;
-  if (n > 4 && strncmp(tok, "www.", 4) == 0)
+static bool S_word_break(char c) { return c == ' ' || c == '\n'; }
+
+/* Is byte i of the text inside a bare URL (http://..., www....)?  The word
+ * around i runs back to a space, line break or '(' and on to a space or
+ * line break; it is a URL when it starts with "www." or holds "://" after
+ * its first byte.  Each of the three is found from where the previous run
+ * left it, so a block costs its length once. */
+static bool S_in_bare_url(const dl_text *t, scan *sc, size_t i) {
+  if (i < sc->seen) { /* runs come in order: start over if they do not */
+    sc->seen = sc->word_from = 0;
+    sc->word_probe = sc->word_to = 0;
+    sc->url_from = sc->url_at = 0;
+  }
+  for (; sc->seen < i; sc->seen++)
+    if (S_word_break(t->s[sc->seen]) || t->s[sc->seen] == '(')
+      sc->word_from = sc->seen + 1;
+  size_t from = sc->word_from;
+  if (i < sc->word_probe || i >= sc->word_to) {
+    size_t to = i;
+    while (to < t->len && !S_word_break(t->s[to]))
+      to++;
+    sc->word_probe = i;
+    sc->word_to = to;
+  }
+  size_t to = sc->word_to, n = to - from;
+  if (n > 4 && strncmp(t->s + from, "www.", 4) == 0)
     return true;
-  for (size_t k = 1; k + 3 <= n; k++)
-    if (memcmp(tok + k, "://", 3) == 0)
-      return true;
-  return false;
+  size_t want = from + 1;
+  if (want < sc->url_from || want > sc->url_at) {
+    size_t k = want;
+    while (k + 3 <= t->len && memcmp(t->s + k, "://", 3) != 0)
+      k++;
+    sc->url_from = want;
+    sc->url_at = k + 3 <= t->len ? k : t->len;
+  }
+  return sc->url_at < t->len && sc->url_at + 3 <= to;
 }
 
 /* The flanking rules of CommonMark 6.2, from the run's neighbours. */
@@ -117,16 +161,23 @@ static const char *const S_censored[] = {
 /* Is the run part of a word whose letters, with each `*` standing for one
  * letter, spell a censored word?  "**cker", "Sh*t", "Un***king"; never a
  * run followed by a capital ("**Or"), which starts a sentence. */
-static bool S_censored_word(const dl_doc *doc, const run *r) {
+static bool S_censored_word(const dl_doc *doc, const scan *sc, const run *r) {
   if (r->c != '*' || !(dl_cp_is_alnum(r->before) || dl_cp_is_alnum(r->after)))
     return false;
   const char *src = doc->src;
-  size_t from = r->start, to = r->end;
-  while (from > 0 && (isalpha((unsigned char)src[from - 1]) || src[from - 1] == '*'))
+  size_t from = r->start, to = r->end, max = sc->censored_max;
+  /* A word longer than every censored word is none of them: stop there,
+   * or a long run of letters and stars costs its length per marker. */
+  while (from > 0 && to - from <= max &&
+         (isalpha((unsigned char)src[from - 1]) || src[from - 1] == '*'))
     from--;
-  for (; to < doc->len && (isalpha((unsigned char)src[to]) || src[to] == '*'); to++)
+  for (; to < doc->len && to - from <= max &&
+         (isalpha((unsigned char)src[to]) || src[to] == '*');
+       to++)
     if (isupper((unsigned char)src[to]))
       return false;
+  if (to - from > max)
+    return false;
   for (const char *const *w = S_censored; *w; w++) {
     size_t n = strlen(*w), k = 0;
     if (n != to - from)
@@ -142,8 +193,8 @@ static bool S_censored_word(const dl_doc *doc, const run *r) {
 
 /* Reads the literal marker run at text byte i into *r; returns the number
  * of text bytes it covers.  r->c is 0 when the run cannot be emphasis. */
-static size_t S_scan_run(const dl_doc *doc, const dl_block *b, size_t i,
-                         run *r) {
+static size_t S_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
+                         size_t i, run *r) {
   const dl_text *t = &b->text;
   const char *src = doc->src;
   char c = t->s[i];
@@ -153,7 +204,7 @@ static size_t S_scan_run(const dl_doc *doc, const dl_block *b, size_t i,
   *r = (run){.lit = t->map[i], .nlit = k};
   if (src[r->lit] != c || S_escaped(src, r->lit, b->start) ||
       (t->flags[i] & (DL_TX_CODE | DL_TX_AUTOLINK | DL_TX_IMAGE)) ||
-      S_in_bare_url(t, i))
+      S_in_bare_url(t, sc, i))
     return k;
   r->c = c;
   r->start = r->lit;
@@ -164,9 +215,9 @@ static size_t S_scan_run(const dl_doc *doc, const dl_block *b, size_t i,
   while (r->end < b->end && src[r->end] == c)
     r->end++;
   r->block_start = i == 0;
-  S_neighbours(doc, r);
+  S_neighbours(doc, sc, r);
   S_flanking(r);
-  if ((!r->can_open && !r->can_close) || S_censored_word(doc, r))
+  if ((!r->can_open && !r->can_close) || S_censored_word(doc, sc, r))
     r->c = 0;
   return k;
 }
@@ -178,26 +229,69 @@ typedef struct runs {
   size_t len, cap;
 } runs;
 
-/* How many markers cmark used for the emphasis that starts in the source
- * run [from, to) of block `b`: 1 for italics, 2 for bold, 0 when none.
- * (cmark dates an emphasis from the start of its opener's whole run.) */
-static size_t S_used_in(const dl_doc *doc, const dl_block *b, size_t from,
-                        size_t to) {
-  size_t used = 0;
+/* The emphasis cmark built in one block: where each span starts and how
+ * many markers it used, in tree order, sorted by start; built on first
+ * use, so a block is walked once, not once per question. */
+typedef struct span {
+  size_t at, order, used;
+} span;
+
+typedef struct spans {
+  span *items;
+  size_t len, cap;
+  bool built;
+} spans;
+
+static int S_span_cmp(const void *x, const void *y) {
+  const span *a = x, *b = y;
+  if (a->at != b->at)
+    return a->at < b->at ? -1 : 1;
+  return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void S_spans_build(const dl_doc *doc, const dl_block *b, spans *sp) {
   cmark_iter *it = cmark_iter_new(b->node);
   cmark_event_type ev;
-  while (!used && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *n = cmark_iter_get_node(it);
     cmark_node_type t = cmark_node_get_type(n);
     if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_EMPH && t != CMARK_NODE_STRONG))
       continue;
-    size_t at = dl_doc_offset(doc, cmark_node_get_start_line(n),
-                              cmark_node_get_start_column(n));
-    if (at >= from && at < to)
-      used = t == CMARK_NODE_EMPH ? 1 : 2;
+    sp->items = dl_xgrow(sp->items, &sp->cap, sp->len + 1, sizeof *sp->items);
+    sp->items[sp->len] = (span){
+        .at = dl_doc_offset(doc, cmark_node_get_start_line(n),
+                            cmark_node_get_start_column(n)),
+        .order = sp->len,
+        .used = t == CMARK_NODE_EMPH ? 1 : 2};
+    sp->len++;
   }
   cmark_iter_free(it);
-  return used;
+  if (sp->len > 1)
+    qsort(sp->items, sp->len, sizeof *sp->items, S_span_cmp);
+  sp->built = true;
+}
+
+/* How many markers cmark used for the emphasis that starts in the source
+ * run [from, to) of block `b`: 1 for italics, 2 for bold, 0 when none.
+ * (cmark dates an emphasis from the start of its opener's whole run.)
+ * When several start there, the first in tree order (the outermost). */
+static size_t S_used_in(const dl_doc *doc, const dl_block *b, spans *sp,
+                        size_t from, size_t to) {
+  if (!sp->built)
+    S_spans_build(doc, b, sp);
+  size_t lo = 0, hi = sp->len; /* first span at or after `from` */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (sp->items[mid].at < from)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  const span *first = NULL;
+  for (size_t k = lo; k < sp->len && sp->items[k].at < to; k++)
+    if (!first || sp->items[k].order < first->order)
+      first = &sp->items[k];
+  return first ? first->used : 0;
 }
 
 /* Can two leftover runs, a before b, be one span spaced wrongly
@@ -208,52 +302,154 @@ static size_t S_used_in(const dl_doc *doc, const dl_block *b, size_t from,
  * closer as long as a, which then was a's ("*doing ... **one ...*": the
  * extra "*" is a stray).  A spare from a closer pairs with an opener that
  * follows ("*ideas*** (**not"), never with another closer ("*a, and**
- * b*": the "**" is a stray). */
-static bool S_partners(const dl_doc *doc, const dl_block *blk, const run *a,
-                       const run *b) {
-  if (a->c != b->c)
-    return false;
-  bool a_whole = a->nlit == a->end - a->start;
-  bool b_whole = b->nlit == b->end - b->start;
-  if (a_whole && b_whole)
-    return a->nlit == b->nlit;
-  if (a_whole && a->can_open && b->can_open && b->lit == b->start)
-    return a->nlit == b->nlit &&
-           S_used_in(doc, blk, b->start, b->end) != a->nlit;
-  return a->nlit == b->nlit && a->can_close && !a->can_open && b->can_open;
+ * b*": the "**" is a stray).
+ *
+ * Besides the same marker and length, what a asks of b depends only on a,
+ * and is one of these: */
+typedef enum want {
+  WANT_NOTHING = -1,     /* a pairs with no run */
+  WANT_WHOLE,            /* b wholly literal */
+  WANT_WHOLE_OR_OPENER,  /* b wholly literal, or able to open */
+  WANT_WHOLE_OR_SPARE,   /* b wholly literal, or a spare opener whose
+                            other span is not as long as a */
+  WANT_OPENER,           /* b able to open */
+  WANTS
+} want;
+
+static bool S_whole(const run *r) { return r->nlit == r->end - r->start; }
+
+static want S_want(const run *a) {
+  if (S_whole(a))
+    return a->can_open    ? WANT_WHOLE_OR_SPARE
+           : a->can_close ? WANT_WHOLE_OR_OPENER
+                          : WANT_WHOLE;
+  return a->can_close && !a->can_open ? WANT_OPENER : WANT_NOTHING;
 }
 
-/* Pairs leftover runs, left to right, and keeps the ones without a
- * partner in `out`. */
+static bool S_meets(const dl_doc *doc, const dl_block *blk, spans *sp,
+                    const run *b, want w) {
+  switch (w) {
+  case WANT_WHOLE:
+    return S_whole(b);
+  case WANT_WHOLE_OR_OPENER:
+    return S_whole(b) || b->can_open;
+  case WANT_WHOLE_OR_SPARE:
+    return S_whole(b) ||
+           (b->can_open && b->lit == b->start &&
+            S_used_in(doc, blk, sp, b->start, b->end) != b->nlit);
+  case WANT_OPENER:
+    return b->can_open;
+  default:
+    return false;
+  }
+}
+
+/* Runs of one marker and length (pairing never crosses them), and for
+ * each want, which of them meet it: built on first use, then read with a
+ * cursor that only moves forward, since a's partner is the first unpaired
+ * run after a that meets its want, and a moves left to right. */
+typedef struct group {
+  size_t from, to;      /* its runs in `order` */
+  size_t *list[WANTS];  /* run indices meeting each want, ascending */
+  size_t len[WANTS], cursor[WANTS];
+  bool built[WANTS];
+} group;
+
+typedef struct member {
+  char c;
+  size_t nlit, index;
+} member;
+
+static int S_member_cmp(const void *x, const void *y) {
+  const member *a = x, *b = y;
+  if (a->c != b->c)
+    return a->c < b->c ? -1 : 1;
+  if (a->nlit != b->nlit)
+    return a->nlit < b->nlit ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Pairs leftover runs, left to right: each unpaired run takes the first
+ * later unpaired run that is its partner.  Keeps the ones without a
+ * partner in `out`.  Grouping by marker and length and keeping a cursor
+ * per want makes this O(n log n); trying every later run was quadratic
+ * in the leftovers of one paragraph (a draft of 100,000 '***a*'). */
 static void S_unpaired(const dl_doc *doc, const dl_block *blk,
                        const runs *block, runs *out) {
-  bool *paired = dl_xcalloc(block->len ? block->len : 1, sizeof *paired);
-  for (size_t i = 0; i < block->len; i++) {
-    for (size_t j = i + 1; !paired[i] && j < block->len; j++) {
-      if (!paired[j] && S_partners(doc, blk, &block->items[i], &block->items[j]))
-        paired[i] = paired[j] = true;
+  size_t n = block->len;
+  if (n == 0)
+    return;
+  bool *paired = dl_xcalloc(n, sizeof *paired);
+  member *order = dl_xcalloc(n, sizeof *order);
+  size_t *group_of = dl_xcalloc(n, sizeof *group_of);
+  group *groups = dl_xcalloc(n, sizeof *groups);
+  size_t *store = dl_xcalloc(n * WANTS, sizeof *store);
+  size_t ngroups = 0;
+  spans sp = {0};
+  for (size_t i = 0; i < n; i++)
+    order[i] = (member){block->items[i].c, block->items[i].nlit, i};
+  qsort(order, n, sizeof *order, S_member_cmp);
+  for (size_t k = 0; k < n; k++) {
+    if (k == 0 || order[k].c != order[k - 1].c ||
+        order[k].nlit != order[k - 1].nlit) {
+      groups[ngroups].from = k;
+      ngroups++;
+    }
+    groups[ngroups - 1].to = k + 1;
+    group_of[order[k].index] = ngroups - 1;
+  }
+  size_t used[WANTS] = {0}; /* of each want's share of `store` */
+  for (size_t i = 0; i < n; i++) {
+    const run *a = &block->items[i];
+    want w = S_want(a);
+    if (!paired[i] && w != WANT_NOTHING) {
+      group *g = &groups[group_of[i]];
+      if (!g->built[w]) {
+        g->list[w] = store + (size_t)w * n + used[w];
+        for (size_t k = g->from; k < g->to; k++)
+          if (S_meets(doc, blk, &sp, &block->items[order[k].index], w))
+            g->list[w][g->len[w]++] = order[k].index;
+        used[w] += g->len[w];
+        g->built[w] = true;
+      }
+      size_t *c = &g->cursor[w];
+      while (*c < g->len[w] && (g->list[w][*c] <= i || paired[g->list[w][*c]]))
+        (*c)++;
+      if (*c < g->len[w])
+        paired[i] = paired[g->list[w][*c]] = true;
     }
     if (!paired[i]) {
       out->items = dl_xgrow(out->items, &out->cap, out->len + 1,
                             sizeof *out->items);
-      out->items[out->len++] = block->items[i];
+      out->items[out->len++] = *a;
     }
   }
+  free(sp.items);
+  free(store);
+  free(groups);
+  free(group_of);
+  free(order);
   free(paired);
 }
 
 static void S_collect(const dl_doc *doc, runs *left) {
   runs block = {0};
+  scan sc = {0};
+  for (const char *const *w = S_censored; *w; w++)
+    if (strlen(*w) > sc.censored_max)
+      sc.censored_max = strlen(*w);
   for (size_t b = 0; b < doc->nblocks; b++) {
     const dl_text *t = &doc->blocks[b].text;
     block.len = 0;
+    sc.seen = sc.word_from = sc.word_probe = sc.word_to = 0; /* new text */
+    sc.url_from = sc.url_at = 0;
     for (size_t i = 0; i < t->len;) {
       if (t->s[i] != '*' && t->s[i] != '_') {
-        i++;
+        i += strcspn(t->s + i, "*_"); /* text has no NUL but its end */
         continue;
       }
       run r;
-      i += S_scan_run(doc, &doc->blocks[b], i, &r);
+      i += S_scan_run(doc, &doc->blocks[b], &sc, i, &r);
       if (!r.c)
         continue;
       block.items = dl_xgrow(block.items, &block.cap, block.len + 1,

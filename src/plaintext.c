@@ -11,6 +11,7 @@
 #include "plaintext.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct walk {
@@ -55,6 +56,26 @@ static size_t S_utf8_len(unsigned char c) {
   return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
+/* Length of the common prefix of a[0..n) and b[0..n).  Literals mostly
+ * equal their source for long stretches, so compare eight bytes at a time
+ * and find the first difference from the XOR. */
+static size_t S_common(const char *a, const char *b, size_t n) {
+  size_t k = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  while (k + 8 <= n) {
+    uint64_t x, y;
+    memcpy(&x, a + k, 8);
+    memcpy(&y, b + k, 8);
+    if (x != y)
+      return k + (size_t)__builtin_ctzll(x ^ y) / 8;
+    k += 8;
+  }
+#endif
+  while (k < n && a[k] == b[k])
+    k++;
+  return k;
+}
+
 static void S_align(walk *w, cmark_node *node, const char *lit, size_t n,
                     uint8_t flags) {
   const char *src = w->doc->src;
@@ -62,9 +83,8 @@ static void S_align(walk *w, cmark_node *node, const char *lit, size_t n,
   size_t last = p < limit ? p : (limit ? limit - 1 : 0);
   size_t i = 0;
   while (i < n) {
-    size_t run = 0;
-    while (i + run < n && p + run < limit && src[p + run] == lit[i + run])
-      run++;
+    size_t room = p < limit ? limit - p : 0;
+    size_t run = S_common(src + p, lit + i, n - i < room ? n - i : room);
     if (run > 0 && !(src[p] == '&' && S_entity_end(src, p, limit))) {
       dl_text_append(w->out, lit + i, run, (uint32_t)p, true, flags);
       i += run;
@@ -166,18 +186,18 @@ static void S_visit(walk *w, cmark_event_type ev, cmark_node *node) {
   }
 }
 
-void dl_plaintext_build(const dl_doc *doc, cmark_node *block, size_t start,
-                        size_t end, dl_text *out) {
+void dl_plaintext_build(const dl_doc *doc, cmark_iter *it, cmark_node *block,
+                        size_t start, size_t end, dl_text *out) {
   dl_text_init(out);
+  dl_text_reserve(out, end - start); /* the text is rarely longer */
   walk w = {.doc = doc, .out = out, .cursor = start, .limit = end};
-  cmark_iter *it = cmark_iter_new(block);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *node = cmark_iter_get_node(it);
-    if (node != block)
-      S_visit(&w, ev, node);
+    if (node == block) /* its exit: paragraphs and headings do not nest */
+      break;
+    S_visit(&w, ev, node);
   }
-  cmark_iter_free(it);
   dl_text_append(out, "", 0, 0, false, 0); /* allocates on empty blocks */
   out->map[out->len] = (uint32_t)end;
 }

@@ -12,34 +12,65 @@
 
 void dl_text_init(dl_text *t) { *t = (dl_text){0}; }
 
+/* The three arrays share one allocation, map first (it needs the widest
+ * alignment), then the text, then the flags: one malloc per block instead
+ * of three, which the profile showed as a tenth of building the text. */
 void dl_text_free(dl_text *t) {
-  free(t->s);
   free(t->map);
-  free(t->flags);
   *t = (dl_text){0};
 }
 
 /* Keeps room for len + n bytes plus the terminating NUL and the end entry
- * of the map. */
-static void S_reserve(dl_text *t, size_t n) {
+ * of the map: exactly that when `exact` (a reservation), else doubling. */
+static void S_reserve(dl_text *t, size_t n, bool exact) {
   size_t need = t->len + n + 1;
   if (need <= t->cap)
     return;
-  size_t cap = t->cap;
-  t->s = dl_xgrow(t->s, &cap, need, 1);
-  t->map = dl_xrealloc(t->map, cap * sizeof *t->map);
-  t->flags = dl_xrealloc(t->flags, cap);
+  size_t unit = sizeof *t->map + 2, cap = exact ? need : t->cap ? t->cap : 8;
+  while (cap < need) {
+    if (cap > SIZE_MAX / 2 / unit)
+      dl_xmalloc(SIZE_MAX); /* reports running out of memory */
+    cap *= 2;
+  }
+  uint32_t *map = dl_xmalloc(cap * unit);
+  char *s = (char *)(map + cap);
+  uint8_t *flags = (uint8_t *)(s + cap);
+  if (t->map) {
+    memcpy(map, t->map, t->len * sizeof *map);
+    memcpy(s, t->s, t->len + 1);
+    memcpy(flags, t->flags, t->len);
+    free(t->map);
+  }
+  t->map = map;
+  t->s = s;
+  t->flags = flags;
   t->cap = cap;
 }
 
+void dl_text_reserve(dl_text *t, size_t n) { S_reserve(t, n, true); }
+
 void dl_text_append(dl_text *t, const char *s, size_t n, uint32_t src,
                     bool advance, uint8_t flags) {
-  S_reserve(t, n);
+  S_reserve(t, n, false);
+  /* Every byte of every paragraph passes here: plain local pointers and
+   * memset let the compiler write the map and flags in wide stores. */
+  uint32_t *map = t->map + t->len;
   memcpy(t->s + t->len, s, n);
-  for (size_t i = 0; i < n; i++) {
-    t->map[t->len + i] = advance ? src + (uint32_t)i : src;
-    t->flags[t->len + i] = flags;
+  memset(t->flags + t->len, flags, n);
+  size_t i = 0;
+  uint32_t step = advance ? 1 : 0;
+#if defined(__GNUC__)
+  /* Four offsets per vector store (GCC and Clang vector extension). */
+  typedef uint32_t v4 __attribute__((vector_size(16)));
+  v4 at = {src, src + step, src + 2 * step, src + 3 * step};
+  v4 inc = {4 * step, 4 * step, 4 * step, 4 * step};
+  for (; i + 4 <= n; i += 4) {
+    memcpy(map + i, &at, sizeof at);
+    at += inc;
   }
+#endif
+  for (; i < n; i++)
+    map[i] = src + step * (uint32_t)i;
   t->len += n;
   t->s[t->len] = '\0';
 }
@@ -93,6 +124,16 @@ size_t dl_utf8_count(const char *s, size_t n) {
 size_t dl_utf8_validate(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
+    /* Drafts are mostly ASCII: skip it eight bytes at a time. */
+    while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ULL)
+        break;
+      i += 8;
+    }
+    if (i >= n)
+      break;
     if ((unsigned char)s[i] < 0x80) {
       i++;
       continue;
@@ -195,8 +236,8 @@ static void S_squeeze(char *s) {
       if (pending_space)
         s[w++] = ' ';
       pending_space = false;
-      memmove(s + w, s + i, len);
-      w += len;
+      for (size_t k = 0; k < len; k++) /* w <= i: copying forward is safe */
+        s[w++] = s[i + k];
       if (!S_trailing_noise(cp))
         keep = w;
     }
@@ -206,6 +247,19 @@ static void S_squeeze(char *s) {
 }
 
 char *dl_text_key(const char *s, size_t n) {
+  /* ASCII is its own NFKC form and folds by lowering A-Z: no need for
+   * utf8proc's decomposition, which costs most of a heading's check. */
+  size_t ascii = 0;
+  while (ascii < n && (unsigned char)s[ascii] < 0x80)
+    ascii++;
+  if (ascii == n) {
+    char *key = dl_xstrndup(s, n);
+    for (size_t i = 0; i < n; i++)
+      if (key[i] >= 'A' && key[i] <= 'Z')
+        key[i] = (char)(key[i] - 'A' + 'a');
+    S_squeeze(key);
+    return key;
+  }
   utf8proc_uint8_t *out = NULL;
   utf8proc_ssize_t len = utf8proc_map(
       (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,

@@ -37,6 +37,10 @@ typedef struct dl_doc {
   size_t body_line;      /* 0-based line index of `body` */
   size_t *line_start;    /* offset of each line; owned */
   size_t nlines;
+  size_t *cp_marks;      /* code points before every DL_CP_STEP bytes, for
+                            columns on long lines; owned, built on first
+                            use by dl_doc_locate */
+  size_t ncp_marks;
   cmark_node *root;      /* owned */
   dl_block *blocks;      /* paragraphs and headings in document order; owned */
   size_t nblocks;

@@ -37,6 +37,9 @@ typedef struct dl_text {
 
 void dl_text_init(dl_text *t);
 void dl_text_free(dl_text *t);
+/* Makes room for exactly `n` more bytes (a hint: appends past it grow the
+ * text, doubling). */
+void dl_text_reserve(dl_text *t, size_t n);
 /* Appends `n` bytes that all come from source offset `src` onward: byte i
  * maps to src + i when `advance` is true, else every byte maps to `src`. */
 void dl_text_append(dl_text *t, const char *s, size_t n, uint32_t src,

@@ -62,7 +62,9 @@ static void S_step(trainer *t, const uint32_t *f, size_t k, double y,
   double g = (p - y) * weight;
   t->loss += -weight * (y ? log(p + 1e-12) : log(1 - p + 1e-12));
   t->seen++;
-  const double lr = 0.05, l2 = 1e-6;
+  /* 0.025: with the n-gram features, 0.05 overshot (held-out AUC 0.726
+   * against 0.736) */
+  const double lr = 0.025, l2 = 1e-6;
   for (size_t i = 0; i < k; i++) {
     double gi = g + l2 * t->w[f[i]];
     t->g2[f[i]] += (float)(gi * gi);

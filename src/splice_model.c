@@ -130,16 +130,35 @@ static bool S_nominal(dl_wclass c) {
 static const int S_WINDOWS[DL_SPLICE_WINDOWS][2] = {{1, 1}, {2, 1}, {1, 2},
                                                     {2, 2}};
 
+/* lv[k][i]: the level of the k + 1 symbols ending with token i (sym[i + 1];
+ * sym[0] is the start), 0 when a shorter one ending there is unseen (a
+ * rarer part makes the whole at most as rare).  The keys are worked out
+ * and their slots fetched first, so that the table's cache misses overlap
+ * rather than queue: this is most of the rule's time. */
+static void S_levels(dl_splice_context *c, const dl_ngram *g, size_t n,
+                     int orders, uint8_t **lv) {
+  uint64_t mask = ((uint64_t)1 << g->bits) - 1;
+  for (size_t i = 0; i < n; i++)
+    for (int k = 0; k < orders; k++) {
+      uint64_t key = (size_t)k > i + 1 ? 0 : dl_ngram_key(c->sym + i + 1 - k, k + 1);
+      c->keys[i * DL_NGRAM_CLASS_MAX + (size_t)k] = key;
+      if (key)
+        __builtin_prefetch(g->slots + (key & mask));
+    }
+  for (size_t i = 0; i < n; i++)
+    for (int k = 0; k < orders; k++) {
+      uint64_t key = c->keys[i * DL_NGRAM_CLASS_MAX + (size_t)k];
+      lv[k][i] = !key || (k > 0 && !lv[k - 1][i])
+                     ? 0
+                     : (uint8_t)dl_ngram_level(g, key);
+    }
+}
+
 static void S_class_context(dl_splice_context *c, const dl_token *tok,
                             size_t n, const dl_ngram *g) {
   for (size_t i = 0; i < n; i++)
     c->sym[i + 1] = dl_ngram_class_symbol(&tok[i]);
-  for (size_t i = 0; i < n; i++)
-    for (int k = 0; k < DL_NGRAM_CLASS_MAX; k++)
-      c->clv[k][i] = (size_t)k > i + 1 || (k > 0 && !c->clv[k - 1][i])
-                         ? 0
-                         : (uint8_t)dl_ngram_level(
-                               g, dl_ngram_key(c->sym + i + 1 - k, k + 1));
+  S_levels(c, g, n, DL_NGRAM_CLASS_MAX, c->clv);
   for (int w = 0; w < DL_SPLICE_WINDOWS; w++) {
     int l = S_WINDOWS[w][0], r = S_WINDOWS[w][1];
     c->cmin[w] = c->csecond[w] = INT16_MAX;
@@ -174,16 +193,7 @@ static void S_ngram_context(dl_splice_context *c, const dl_token *tok,
   for (size_t i = 0; i < n; i++)
     c->sym[i + 1] = dl_ngram_symbol(&tok[i]);
   c->total = dl_ngram_total_level(g);
-  for (size_t i = 0; i < n; i++) {
-    /* sym[i + 1] is token i; an order needs its tokens (or the start) */
-    for (int k = 0; k < DL_NGRAM_MAX; k++) {
-      if ((size_t)k > i + 1 || (k > 0 && !c->lv[k - 1][i])) {
-        c->lv[k][i] = 0; /* a rarer part makes the whole at most as rare */
-        continue;
-      }
-      c->lv[k][i] = (uint8_t)dl_ngram_level(g, dl_ngram_key(c->sym + i + 1 - k, k + 1));
-    }
-  }
+  S_levels(c, g, n, DL_NGRAM_MAX, c->lv);
   S_class_context(c, tok, n, g);
   c->top = c->second = -128;
   for (size_t b = 0; b <= n; b++) {
@@ -227,6 +237,9 @@ void dl_splice_context_build(dl_splice_context *c, const dl_token *tok,
     }
     cap = c->cap;
     c->sym = dl_xgrow(c->sym, &cap, n + 2, sizeof *c->sym);
+    cap = c->cap;
+    c->keys = dl_xgrow(c->keys, &cap, (n + 1) * DL_NGRAM_CLASS_MAX,
+                       sizeof *c->keys);
 
     cap = c->cap;
     c->rel = dl_xgrow(c->rel, &cap, n + 1, 1);
@@ -290,6 +303,7 @@ void dl_splice_context_free(dl_splice_context *c) {
   free(c->rel);
   free(c->jump);
   free(c->sym);
+  free(c->keys);
 
   for (int k = 0; k < DL_NGRAM_MAX; k++)
     free(c->lv[k]);

@@ -74,7 +74,7 @@ typedef struct dl_splice_context {
   /* with an n-gram table: lv[k][i], the level (ngram.h) of the k+1 tokens
    * ending with token i (before token 0: the start of the sentence) */
   uint8_t *lv[DL_NGRAM_MAX];
-  uint64_t *sym;
+  uint64_t *sym, *keys; /* the tokens as n-gram symbols, and the keys */
   int total;    /* the table's token count as a level */
   int8_t *jump; /* jump[b]: how much rarer than chance the words meeting at
                  * b are, in octaves; the sentence's largest is `top` */

@@ -45,7 +45,7 @@ LEXICON    = rules/data/wordnet.lex
 .PHONY: all run test check check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
-        bench-quality model
+        bench-quality model lm
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
         fuzz-coverage bench
 
@@ -154,13 +154,28 @@ check-sarif: $(BIN)
 
 # incoherent-sentence on the held-out posts: recall per kind and false
 # alarms per 10,000 words, strict and proofread (a benchmark, not a test).
-bench-quality: $(BIN) $(LEXICON)
+bench-quality: $(BIN) $(LEXICON) $(BUILD)/rank
 	@python3 tests/quality/bench.py $(BIN)
+	@$(BUILD)/rank rules/data/sentence.model $$(python3 tools/split.py test)
+
+# The general-English n-gram table's builder (tools/mklm.c).
+$(BUILD)/mklm: tools/mklm.c $(BUILD)/libdraftlint.a
+	$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libdraftlint.a $(LDLIBS)
+
+# The splice scorer alone on the held-out posts (tests/quality/rank.c).
+$(BUILD)/rank: tests/quality/rank.c $(BUILD)/libdraftlint.a
+	$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libdraftlint.a $(LDLIBS)
 
 # Retrains the shipped sentence model on the training split of the corpus
 # (never on the held-out posts that bench-quality measures).
 model: $(BIN) $(LEXICON)
 	tools/train-model.sh $(BIN)
+
+# Rebuilds the general-English n-gram table (rules/data/english.ngram) from
+# Debian packages (downloads a few hundred MB into a scratch folder); run
+# `make model` after it.
+lm: $(BUILD)/mklm $(LEXICON)
+	tools/train-lm.sh $(BUILD)/mklm
 
 # The whole suite again, built with AddressSanitizer and UBSan.
 check-sanitize: deps

@@ -11,9 +11,14 @@
  * score is its highest boundary's.  The model was trained on synthetic
  * splices and real sentences (learn.c, `draftlint learn`).
  *
+ * With a general-English n-gram table (ngram.h), each boundary also gets
+ * features of how often English joins the words that meet there, against
+ * how often chance would (the model records which table it was trained
+ * with, and opens that table beside itself).
+ *
  * The model file (rules/data/sentence.model; integers little-endian):
  *   "DLSPLICE"       8 bytes
- *   uint32 version   1
+ *   uint32 version   2 (1: no n-gram table, and no `ngram` field)
  *   uint32 bits      the table has 1 << bits weights
  *   uint32 lexicon   the checksum of the lexicon it was trained with
  *   float  scale     a weight is int8 * scale
@@ -21,6 +26,7 @@
  *   float  strict    the score (a logit) at which a sentence is flagged in
  *   float  proofread   each sensitivity, chosen on held-back posts
  *   uint32 sentences, splices   what it was trained on (for the record)
+ *   uint32 ngram     the id of the n-gram table it was trained with; 0 none
  *   int8   weights[1 << bits]
  *
  * Ownership: dl_splice_model_open returns a model the caller closes with
@@ -33,21 +39,26 @@
 #include <stdint.h>
 
 #include "draftlint/lexicon.h"
+#include "draftlint/ngram.h"
 #include "draftlint/tokens.h"
 
-#define DL_SPLICE_MAX_FEATURES 32
-#define DL_SPLICE_HEADER 44
+#define DL_SPLICE_MAX_FEATURES 40
+#define DL_SPLICE_HEADER_V1 44
+#define DL_SPLICE_HEADER 48
+#define DL_SPLICE_WINDOWS 4 /* class windows around a boundary */
 
 typedef struct dl_splice_model {
   void *map;
   size_t maplen;
   const int8_t *weights;
-  uint32_t bits, lexicon, sentences, splices;
+  uint32_t bits, lexicon, sentences, splices, ngram_id;
   float scale, bias, strict, proofread;
+  dl_ngram *ngram; /* owned; NULL for a model trained without one */
 } dl_splice_model;
 
 /* Maps the model at `path` (NULL: the installed sentence.model) and checks
- * that it was trained with `lex`.  Returns 0, or -1 with a malloc'd message
+ * that it was trained with `lex`; a model trained with an n-gram table
+ * opens the installed one (english.ngram) and checks it is the same.  Returns 0, or -1 with a malloc'd message
  * naming the file and the reason. */
 int dl_splice_model_open(const char *path, const dl_lexicon *lex,
                          dl_splice_model **out, char **error);
@@ -60,11 +71,28 @@ void dl_splice_model_close(dl_splice_model *m);
 typedef struct dl_splice_context {
   uint8_t *open, *finite;
   uint8_t *rel; /* rel[b]: tenths of the sentence's words before b */
+  /* with an n-gram table: lv[k][i], the level (ngram.h) of the k+1 tokens
+   * ending with token i (before token 0: the start of the sentence) */
+  uint8_t *lv[DL_NGRAM_MAX];
+  uint64_t *sym, *keys; /* the tokens as n-gram symbols, and the keys */
+  int total;    /* the table's token count as a level */
+  int8_t *jump; /* jump[b]: how much rarer than chance the words meeting at
+                 * b are, in octaves; the sentence's largest is `top` */
+  int top, second;
+  /* clv[k][i]: the level of the k+1 word classes ending with token i;
+   * cpmi[w][b]: for window w of S_WINDOWS (splice_model.c), how much more
+   * (or less) often English has the classes on both sides of b together
+   * than apart, in quarter octaves; INT16_MIN when a side is unseen */
+  uint8_t *clv[DL_NGRAM_CLASS_MAX];
+  int16_t *cpmi[DL_SPLICE_WINDOWS];
+  int cmin[DL_SPLICE_WINDOWS], csecond[DL_SPLICE_WINDOWS];
   size_t cap;
 } dl_splice_context;
 
+/* Works out the context of a sentence; `g` (NULL for none) is the n-gram
+ * table the model was trained with. */
 void dl_splice_context_build(dl_splice_context *c, const dl_token *tok,
-                             size_t n);
+                             size_t n, const dl_ngram *g);
 void dl_splice_context_free(dl_splice_context *c);
 
 /* Is there white space before token b, so that a splice could meet there?

@@ -10,7 +10,8 @@
  *
  * Then it forgives what writers do on purpose, in three passes:
  *   1. per run: escaped markers, code spans, autolinks, bare URLs, image
- *      alt text, censored words ("f***", "****ing");
+ *      alt text, censored words ("f***", "****ing"), code written as prose
+ *      ("window.__pwned", "*.md");
  *   2. per paragraph: two leftover runs of the same marker are one span
  *      spaced wrongly ("**Done. **Next"): closed in the writer's mind;
  *   3. per document: a lone `*` after a word is a footnote mark, and a
@@ -191,6 +192,18 @@ static bool S_censored_word(const dl_doc *doc, const scan *sc, const run *r) {
   return false;
 }
 
+/* A run that is part of code written as prose: an identifier or handle
+ * whose underscores follow a dot, slash or sigil ("window.__pwned",
+ * "@_user"), or a file glob ("*.md").  CommonMark shows it as written,
+ * which is what the writer meant. */
+static bool S_code_like(const dl_doc *doc, const run *r) {
+  if (r->c == '_')
+    return r->before < 0x80 && strchr(".@#$/\\:=~", (int)r->before) &&
+           r->before != 0 && dl_cp_is_alnum(r->after);
+  return r->end + 1 < doc->len && doc->src[r->end] == '.' &&
+         isalnum((unsigned char)doc->src[r->end + 1]);
+}
+
 /* Reads the literal marker run at text byte i into *r; returns the number
  * of text bytes it covers.  r->c is 0 when the run cannot be emphasis. */
 static size_t S_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
@@ -217,7 +230,8 @@ static size_t S_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
   r->block_start = i == 0;
   S_neighbours(doc, sc, r);
   S_flanking(r);
-  if ((!r->can_open && !r->can_close) || S_censored_word(doc, sc, r))
+  if ((!r->can_open && !r->can_close) || S_censored_word(doc, sc, r) ||
+      S_code_like(doc, r))
     r->c = 0;
   return k;
 }

@@ -58,6 +58,8 @@ static void look_alikes_are_quiet(void **state) {
   assert_findings("The price* is final.\n\n* terms apply\n", R, NULL, "");
   assert_findings("![alt with *star](pic.png)\n", R, NULL, "");
   assert_findings("Entity &#42;x and &ast;y.\n", R, NULL, "");
+  assert_findings("Call window.__pwned, ask @_user, lint *.md files.\n", R,
+                  NULL, "");
 }
 
 static void deliberate_writing_is_quiet(void **state) {

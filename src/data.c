@@ -7,10 +7,14 @@
 #define _DEFAULT_SOURCE
 #include "draftlint/data.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "draftlint/alloc.h"
@@ -102,4 +106,48 @@ char *dl_bundled_rules_dir(void) {
   if (n > 1 && rules[n - 1] == '/') /* the checkout's rules/ itself */
     rules[n - 1] = '\0';
   return rules;
+}
+
+int dl_data_map(const char *path, const char *name, const char *what,
+                size_t min_len, dl_mapped *out, char **error) {
+  char *found = NULL;
+  if (!path && !(path = found = dl_data_path(name))) {
+    *error = dl_strdup_printf("cannot find %s %s (looked in "
+                              "$DRAFTLINT_DATA_DIR, beside the program and in "
+                              "the installed data folder)", what, name);
+    return -1;
+  }
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  const char *why = NULL;
+  *out = (dl_mapped){0};
+  if (fd < 0 || fstat(fd, &st) != 0)
+    why = strerror(errno);
+  else if (!S_ISREG(st.st_mode))
+    why = "not a regular file";
+  else if ((size_t)st.st_size < min_len)
+    why = "too short to be one";
+  else if ((out->map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+                            fd, 0)) == MAP_FAILED)
+    why = strerror(errno);
+  else
+    out->len = (size_t)st.st_size;
+  if (why) {
+    *out = (dl_mapped){0};
+    *error = dl_strdup_printf("cannot load %s %s: %s", what, path, why);
+  } else {
+    out->path = found ? found : dl_xstrdup(path);
+    found = NULL;
+  }
+  if (fd >= 0)
+    close(fd);
+  free(found);
+  return why ? -1 : 0;
+}
+
+void dl_data_unmap(dl_mapped *m) {
+  if (m->map)
+    munmap(m->map, m->len);
+  free(m->path);
+  *m = (dl_mapped){0};
 }

@@ -61,60 +61,30 @@ static int S_fail(char **error, const char *path, const char *why) {
 }
 
 int dl_lexicon_open(const char *path, dl_lexicon **out, char **error) {
-  char *found = NULL;
-  if (!path) {
-    found = dl_data_path("wordnet.lex");
-    if (!found) {
-      *error = dl_xstrdup("cannot find the lexicon wordnet.lex (looked in "
-                          "$DRAFTLINT_DATA_DIR, beside the program and in "
-                          "the installed data folder); is draftlint built "
-                          "and installed?");
-      return -1;
-    }
-    path = found;
-  }
-  int rc = -1;
-  int fd = open(path, O_RDONLY);
-  struct stat st;
-  if (fd < 0 || fstat(fd, &st) != 0) {
-    rc = S_fail(error, path, strerror(errno));
-    goto done;
-  }
-  if (st.st_size < 16 || memcmp(S_MAGIC, "DLLEX", 5) != 0) {
-    rc = S_fail(error, path, "too short to be a lexicon");
-    goto done;
-  }
-  void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-  if (map == MAP_FAILED) {
-    rc = S_fail(error, path, strerror(errno));
-    goto done;
-  }
-  const unsigned char *b = map;
+  dl_mapped m;
+  if (dl_data_map(path, "wordnet.lex", "the lexicon", 16, &m, error) != 0)
+    return -1;
+  const unsigned char *b = m.map;
   uint32_t nslots, check;
   memcpy(&nslots, b + 8, 4);
   memcpy(&check, b + 12, 4);
   if (memcmp(b, S_MAGIC, 8) != 0 || nslots == 0 ||
-      (nslots & (nslots - 1)) != 0 ||
-      (size_t)st.st_size != 16 + (size_t)nslots * 4) {
-    munmap(map, (size_t)st.st_size);
-    rc = S_fail(error, path, "not a draftlint lexicon (rebuild it with "
-                             "tools/mklexicon.py)");
-    goto done;
+      (nslots & (nslots - 1)) != 0 || m.len != 16 + (size_t)nslots * 4) {
+    S_fail(error, m.path, "not a draftlint lexicon (rebuild it with "
+                          "tools/mklexicon.py)");
+    dl_data_unmap(&m);
+    return -1;
   }
   dl_lexicon *lex = dl_xcalloc(1, sizeof *lex);
-  lex->map = map;
-  lex->maplen = (size_t)st.st_size;
+  lex->map = m.map; /* the lexicon owns the mapping now */
+  lex->maplen = m.len;
   lex->slots = (const uint32_t *)(b + 16);
   lex->nslots = nslots;
   lex->checksum = check;
   S_index_closed(lex);
   *out = lex;
-  rc = 0;
-done:
-  if (fd >= 0)
-    close(fd);
-  free(found);
-  return rc;
+  free(m.path);
+  return 0;
 }
 
 void dl_lexicon_close(dl_lexicon *lex) {

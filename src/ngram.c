@@ -24,36 +24,12 @@ static int S_fail(char **error, const char *path, const char *why) {
 }
 
 int dl_ngram_open(const char *path, dl_ngram **out, char **error) {
-  char *found = NULL;
-  if (!path) {
-    found = dl_data_path("english.ngram");
-    if (!found) {
-      *error = dl_xstrdup("cannot find the n-gram table english.ngram "
-                          "(looked in $DRAFTLINT_DATA_DIR, beside the "
-                          "program and in the installed data folder)");
-      return -1;
-    }
-    path = found;
-  }
-  int rc = -1;
-  int fd = open(path, O_RDONLY);
-  struct stat st;
-  void *map = MAP_FAILED;
-  if (fd < 0 || fstat(fd, &st) != 0) {
-    rc = S_fail(error, path, strerror(errno));
-    goto done;
-  }
-  if (st.st_size < DL_NGRAM_HEADER) {
-    rc = S_fail(error, path, "too short to be an n-gram table");
-    goto done;
-  }
-  map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-  if (map == MAP_FAILED) {
-    rc = S_fail(error, path, strerror(errno));
-    goto done;
-  }
-  const unsigned char *b = map;
-  dl_ngram g = {.map = map, .maplen = (size_t)st.st_size};
+  dl_mapped m;
+  if (dl_data_map(path, "english.ngram", "the n-gram table", DL_NGRAM_HEADER,
+                  &m, error) != 0)
+    return -1;
+  const unsigned char *b = m.map;
+  dl_ngram g = {.map = m.map, .maplen = m.len};
   uint32_t version;
   memcpy(&version, b + 8, 4);
   memcpy(&g.bits, b + 12, 4);
@@ -62,22 +38,16 @@ int dl_ngram_open(const char *path, dl_ngram **out, char **error) {
   memcpy(&g.tokens, b + 24, 8);
   if (memcmp(b, "DLNGRAM", 8) != 0 || version != 1 || g.bits < 4 ||
       g.bits > 30 || g.fpbits != 10 || g.tokens == 0 ||
-      (size_t)st.st_size != DL_NGRAM_HEADER + ((size_t)2 << g.bits)) {
-    rc = S_fail(error, path, "not a draftlint n-gram table");
-    goto done;
+      m.len != DL_NGRAM_HEADER + ((size_t)2 << g.bits)) {
+    S_fail(error, m.path, "not a draftlint n-gram table");
+    dl_data_unmap(&m);
+    return -1;
   }
   g.slots = (const uint16_t *)(b + DL_NGRAM_HEADER);
   *out = dl_xmalloc(sizeof **out);
-  **out = g;
-  map = MAP_FAILED; /* the table owns it now */
-  rc = 0;
-done:
-  if (map != MAP_FAILED)
-    munmap(map, (size_t)st.st_size);
-  if (fd >= 0)
-    close(fd);
-  free(found);
-  return rc;
+  **out = g; /* the table owns the mapping now */
+  free(m.path);
+  return 0;
 }
 
 void dl_ngram_close(dl_ngram *g) {

@@ -496,36 +496,12 @@ static int S_fail(char **error, const char *path, const char *why) {
 
 int dl_splice_model_open(const char *path, const dl_lexicon *lex,
                          dl_splice_model **out, char **error) {
-  char *found = NULL;
-  if (!path) {
-    found = dl_data_path("sentence.model");
-    if (!found) {
-      *error = dl_xstrdup("cannot find the sentence model sentence.model "
-                          "(looked in $DRAFTLINT_DATA_DIR, beside the "
-                          "program and in the installed data folder)");
-      return -1;
-    }
-    path = found;
-  }
-  int rc = -1;
-  int fd = open(path, O_RDONLY);
-  struct stat st;
-  void *map = MAP_FAILED;
-  if (fd < 0 || fstat(fd, &st) != 0) {
-    rc = S_fail(error, path, strerror(errno));
-    goto done;
-  }
-  if (st.st_size < DL_SPLICE_HEADER_V1) {
-    rc = S_fail(error, path, "too short to be a model");
-    goto done;
-  }
-  map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-  if (map == MAP_FAILED) {
-    rc = S_fail(error, path, strerror(errno));
-    goto done;
-  }
-  const unsigned char *b = map;
-  dl_splice_model m = {.map = map, .maplen = (size_t)st.st_size};
+  dl_mapped mm;
+  if (dl_data_map(path, "sentence.model", "the sentence model",
+                  DL_SPLICE_HEADER_V1, &mm, error) != 0)
+    return -1;
+  const unsigned char *b = mm.map;
+  dl_splice_model m = {.map = mm.map, .maplen = mm.len};
   uint32_t version;
   memcpy(&version, b + 8, 4);
   memcpy(&m.bits, b + 12, 4);
@@ -537,50 +513,43 @@ int dl_splice_model_open(const char *path, const dl_lexicon *lex,
   memcpy(&m.sentences, b + 36, 4);
   memcpy(&m.splices, b + 40, 4);
   size_t header = version == 1 ? DL_SPLICE_HEADER_V1 : DL_SPLICE_HEADER;
-  if (version == 2 && (size_t)st.st_size >= header)
+  if (version == 2 && mm.len >= header)
     memcpy(&m.ngram_id, b + 44, 4);
+  const char *wrong = NULL;
   if (memcmp(b, S_MAGIC, 8) != 0 || (version != 1 && version != 2) ||
-      m.bits < 8 || m.bits > 28 ||
-      (size_t)st.st_size != header + ((size_t)1 << m.bits) ||
+      m.bits < 8 || m.bits > 28 || mm.len != header + ((size_t)1 << m.bits) ||
       !isfinite(m.scale) || !isfinite(m.bias) || !isfinite(m.strict) ||
-      !isfinite(m.proofread)) {
-    rc = S_fail(error, path, "not a draftlint sentence model (make one with "
-                             "'draftlint learn')");
-    goto done;
-  }
-  if (m.lexicon != dl_lexicon_checksum(lex)) {
-    rc = S_fail(error, path, "it was trained with another lexicon; retrain "
-                             "it with 'draftlint learn'");
-    goto done;
-  }
-  if (m.ngram_id) {
+      !isfinite(m.proofread))
+    wrong = "not a draftlint sentence model (make one with 'draftlint learn')";
+  else if (m.lexicon != dl_lexicon_checksum(lex))
+    wrong = "it was trained with another lexicon; retrain it with "
+            "'draftlint learn'";
+  if (!wrong && m.ngram_id) {
     char *why = NULL;
     if (dl_ngram_open(NULL, &m.ngram, &why) != 0) {
       *error = dl_strdup_printf("cannot load the sentence model %s: it needs "
                                 "the n-gram table it was trained with: %s",
-                                path, why);
+                                mm.path, why);
       free(why);
-      goto done;
+      dl_data_unmap(&mm);
+      return -1;
     }
     if (m.ngram->id != m.ngram_id) {
       dl_ngram_close(m.ngram);
-      rc = S_fail(error, path, "it was trained with another n-gram table; "
-                               "retrain it with 'draftlint learn'");
-      goto done;
+      wrong = "it was trained with another n-gram table; retrain it with "
+              "'draftlint learn'";
     }
+  }
+  if (wrong) {
+    S_fail(error, mm.path, wrong);
+    dl_data_unmap(&mm);
+    return -1;
   }
   m.weights = (const int8_t *)(b + header);
   *out = dl_xmalloc(sizeof **out);
-  **out = m;
-  map = MAP_FAILED; /* the model owns it now */
-  rc = 0;
-done:
-  if (map != MAP_FAILED)
-    munmap(map, (size_t)st.st_size);
-  if (fd >= 0)
-    close(fd);
-  free(found);
-  return rc;
+  **out = m; /* the model owns the mapping now */
+  free(mm.path);
+  return 0;
 }
 
 void dl_splice_model_close(dl_splice_model *m) {

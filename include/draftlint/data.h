@@ -6,6 +6,8 @@
 #ifndef DRAFTLINT_DATA_H
 #define DRAFTLINT_DATA_H
 
+#include <stddef.h>
+
 /* Returns a malloc'd path to an existing data file `name`, or NULL when
  * none of the places has it. */
 char *dl_data_path(const char *name);
@@ -15,5 +17,22 @@ char *dl_data_path(const char *name);
  * installed, rules/ of the source checkout the binary was built in; NULL
  * when there is none. */
 char *dl_bundled_rules_dir(void);
+
+/* A data file mapped read-only into memory: rules parse nothing at start,
+ * they read the table in place. */
+typedef struct dl_mapped {
+  void *map;  /* keep it, or release it with dl_data_unmap */
+  size_t len;
+  char *path; /* owned: the file that was mapped, for messages */
+} dl_mapped;
+
+/* Maps `path`, or the data file `name` (dl_data_path) when `path` is NULL.
+ * `what` names the kind of file for messages ("the sentence model"); a file
+ * shorter than `min_len` bytes is refused.  Returns 0, or -1 with a
+ * malloc'd message naming the file and the reason. */
+int dl_data_map(const char *path, const char *name, const char *what,
+                size_t min_len, dl_mapped *out, char **error);
+/* Unmaps the file and frees the path (a file that fails its own checks). */
+void dl_data_unmap(dl_mapped *m);
 
 #endif

@@ -19,22 +19,11 @@
 #include <utf8proc.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/buf.h"
 #include "draftlint/diag.h"
 #include "draftlint/text.h"
 
 /* ---- normalisation ------------------------------------------------------ */
-
-typedef struct buf {
-  char *s;
-  size_t len, cap;
-} buf;
-
-static void S_put(buf *b, const char *s, size_t n) {
-  b->s = dl_xgrow(b->s, &b->cap, b->len + n + 1, 1);
-  memcpy(b->s + b->len, s, n);
-  b->len += n;
-  b->s[b->len] = '\0';
-}
 
 static bool S_word_cp(int32_t cp) {
   switch (utf8proc_category(cp)) {
@@ -60,7 +49,7 @@ static bool S_apostrophe(int32_t cp) {
 }
 
 /* Appends the folded form of one word to the key, unless it is "and". */
-static void S_flush_word(buf *key, buf *word) {
+static void S_flush_word(dl_buf *key, dl_buf *word) {
   if (!word->len)
     return;
   utf8proc_uint8_t *mapped = NULL;
@@ -73,22 +62,22 @@ static void S_flush_word(buf *key, buf *word) {
     return;
   /* compatibility forms may bring non-letters ("½" is "1⁄2"): keep only
    * letters and digits */
-  buf folded = {0};
+  dl_buf folded = {0};
   for (utf8proc_ssize_t i = 0; i < m;) {
     int32_t cp;
     size_t len = dl_utf8_decode((const char *)mapped + i, (size_t)(m - i), &cp);
     if (S_word_cp(cp))
-      S_put(&folded, (const char *)mapped + i, len);
+      dl_buf_put(&folded, (const char *)mapped + i, len);
     i += (utf8proc_ssize_t)len;
   }
   free(mapped);
   if (folded.len && !(folded.len == 3 && memcmp(folded.s, "and", 3) == 0))
-    S_put(key, folded.s, folded.len);
+    dl_buf_put(key, folded.s, folded.len);
   free(folded.s);
 }
 
 char *dl_tbm_key(const char *s, size_t n, bool strip_parens) {
-  buf key = {0}, word = {0};
+  dl_buf key = {0}, word = {0};
   int depth = 0;
   for (size_t i = 0; i < n;) {
     int32_t cp;
@@ -101,7 +90,7 @@ char *dl_tbm_key(const char *s, size_t n, bool strip_parens) {
     } else if (depth > 0) {
       /* inside a parenthesised part */
     } else if (S_word_cp(cp)) {
-      S_put(&word, s + i, len);
+      dl_buf_put(&word, s + i, len);
     } else if (S_apostrophe(cp) && word.len && i + len < n) {
       int32_t next;
       dl_utf8_decode(s + i + len, n - i - len, &next);
@@ -309,9 +298,9 @@ const dl_tbm_posts *dl_tbm_by_title_prefix(const dl_tbm_catalog *c,
   for (size_t j = words; j > 0 && !found; j--) {
     if (!*folded[j - 1]) /* a trailing "and" is the writer's, not the title's */
       continue;
-    buf key = {0};
+    dl_buf key = {0};
     for (size_t w = 0; w < j; w++)
-      S_put(&key, folded[w], strlen(folded[w]));
+      dl_buf_put(&key, folded[w], strlen(folded[w]));
     bool exact;
     found = key.len ? dl_tbm_by_title(c, key.s, &exact) : NULL;
     free(key.s);
@@ -643,11 +632,11 @@ dl_tbm_catalog *dl_tbm_catalog_load(const char *path, char **error) {
                               strerror(errno));
     return NULL;
   }
-  buf b = {0};
+  dl_buf b = {0};
   char chunk[65536];
   size_t n;
   while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    S_put(&b, chunk, n);
+    dl_buf_put(&b, chunk, n);
   int failed = ferror(f);
   int saved = errno;
   fclose(f);

@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/buf.h"
 #include "draftlint/data.h"
 #include "draftlint/rule.h"
 #include "tbm_catalog.h"
@@ -54,21 +55,8 @@ static void S_unload(void *state) { dl_tbm_catalog_free(state); }
 
 /* ---- small strings -------------------------------------------------------- */
 
-typedef struct buf {
-  char *s;
-  size_t len, cap;
-} buf;
 
-static void S_put(buf *b, const char *s, size_t n) {
-  b->s = dl_xgrow(b->s, &b->cap, b->len + n + 1, 1);
-  memcpy(b->s + b->len, s, n);
-  b->len += n;
-  b->s[b->len] = '\0';
-}
-
-static void S_puts(buf *b, const char *s) { S_put(b, s, strlen(s)); }
-
-static char *S_take(buf *b) { return b->s ? b->s : dl_xstrdup(""); }
+static char *S_take(dl_buf *b) { return b->s ? b->s : dl_xstrdup(""); }
 
 /* A quotation for a message: at most 70 characters, one line. */
 static char *S_quote(const char *s, size_t n) {
@@ -78,16 +66,16 @@ static char *S_quote(const char *s, size_t n) {
   }
   while (n && isspace((unsigned char)s[n - 1]))
     n--;
-  buf b = {0};
+  dl_buf b = {0};
   size_t chars = 0, i = 0;
   for (; i < n && chars < 70; chars++) {
     int32_t cp;
     size_t len = dl_utf8_decode(s + i, n - i, &cp);
-    S_put(&b, cp == '\n' ? " " : s + i, cp == '\n' ? 1 : len);
+    dl_buf_put(&b, cp == '\n' ? " " : s + i, cp == '\n' ? 1 : len);
     i += len;
   }
   if (i < n)
-    S_puts(&b, "...");
+    dl_buf_puts(&b, "...");
   return S_take(&b);
 }
 
@@ -96,7 +84,7 @@ static char *S_quote(const char *s, size_t n) {
 /* The visible text of a link or image, with the source offset of each
  * byte (from the block's plain text, text.h). */
 typedef struct view {
-  buf text;
+  dl_buf text;
   uint32_t *map;
   size_t mcap;
 } view;
@@ -122,25 +110,25 @@ static void S_view(const dl_block *b, size_t start, size_t end, uint8_t want,
       continue;
     v->map = dl_xgrow(v->map, &v->mcap, v->text.len + 1, sizeof *v->map);
     v->map[v->text.len] = t->map[i];
-    S_put(&v->text, t->s[i] == '\n' ? " " : t->s + i, 1);
+    dl_buf_put(&v->text, t->s[i] == '\n' ? " " : t->s + i, 1);
   }
   if (!v->text.s)
-    S_puts(&v->text, "");
+    dl_buf_puts(&v->text, "");
 }
 
 /* The visible text of a link or image from the tree: cmark's inline
  * positions can be off (an autolink after a soft break), so the text
  * itself never depends on them. */
-static void S_node_text(cmark_node *node, buf *b) {
+static void S_node_text(cmark_node *node, dl_buf *b) {
   for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
-      S_puts(b, cmark_node_get_literal(c));
+      dl_buf_puts(b, cmark_node_get_literal(c));
       break;
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
-      S_puts(b, " ");
+      dl_buf_puts(b, " ");
       break;
     case CMARK_NODE_IMAGE: /* alt text in a link is no link text */
     case CMARK_NODE_HTML_INLINE:
@@ -315,36 +303,36 @@ static verdict S_resolve(const naming *N, const dl_tbm_post *u) {
 static char *S_names(const dl_tbm_posts *l) {
   if (!l || !l->len)
     return dl_xstrdup("not a post");
-  buf b = {0};
+  dl_buf b = {0};
   for (size_t i = 0; i < l->len && i < 3; i++) {
     if (i)
-      S_puts(&b, " or ");
-    S_puts(&b, "'");
-    S_puts(&b, l->items[i]->name);
-    S_puts(&b, "'");
+      dl_buf_puts(&b, " or ");
+    dl_buf_puts(&b, "'");
+    dl_buf_puts(&b, l->items[i]->name);
+    dl_buf_puts(&b, "'");
   }
   return S_take(&b);
 }
 
 /* "30/53" or "268 or 295": the numbers of posts. */
 static char *S_numbers(const dl_tbm_posts *l) {
-  buf b = {0};
+  dl_buf b = {0};
   for (size_t i = 0; l && i < l->len && i < 3; i++) {
     if (i)
-      S_puts(&b, " or ");
-    S_puts(&b, l->items[i]->number ? l->items[i]->number : "(unnumbered)");
+      dl_buf_puts(&b, " or ");
+    dl_buf_puts(&b, l->items[i]->number ? l->items[i]->number : "(unnumbered)");
   }
   return S_take(&b);
 }
 
-static void S_link_md(buf *b, const dl_tbm_post *p, const char *url) {
+static void S_link_md(dl_buf *b, const dl_tbm_post *p, const char *url) {
   char *cite = dl_tbm_post_cite(p);
   char *canonical = url ? NULL : dl_tbm_post_url(p);
-  S_puts(b, "[");
-  S_puts(b, cite);
-  S_puts(b, "](");
-  S_puts(b, url ? url : canonical);
-  S_puts(b, ")");
+  dl_buf_puts(b, "[");
+  dl_buf_puts(b, cite);
+  dl_buf_puts(b, "](");
+  dl_buf_puts(b, url ? url : canonical);
+  dl_buf_puts(b, ")");
   free(cite);
   free(canonical);
 }
@@ -353,15 +341,15 @@ static void S_link_md(buf *b, const dl_tbm_post *p, const char *url) {
 static char *S_right(const dl_tbm_post *p, const char *url, bool url_only,
                      const dl_tbm_posts *choices, const dl_tbm_post *also,
                      const char *otherwise) {
-  buf b = {0};
+  dl_buf b = {0};
   if (p && url_only) {
-    S_puts(&b, "the right URL is ");
-    S_puts(&b, url);
+    dl_buf_puts(&b, "the right URL is ");
+    dl_buf_puts(&b, url);
   } else if (p) {
-    S_puts(&b, "the right link is ");
+    dl_buf_puts(&b, "the right link is ");
     S_link_md(&b, p, url);
   } else if ((choices && choices->len) || also) {
-    S_puts(&b, "the right link is one of ");
+    dl_buf_puts(&b, "the right link is one of ");
     size_t shown = 0;
     if (also) {
       S_link_md(&b, also, NULL);
@@ -370,12 +358,12 @@ static char *S_right(const dl_tbm_post *p, const char *url, bool url_only,
     for (size_t i = 0; choices && i < choices->len && shown < 4; i++) {
       if (choices->items[i] == also)
         continue;
-      S_puts(&b, shown ? ", " : "");
+      dl_buf_puts(&b, shown ? ", " : "");
       S_link_md(&b, choices->items[i], NULL);
       shown++;
     }
   } else {
-    S_puts(&b, otherwise);
+    dl_buf_puts(&b, otherwise);
   }
   return S_take(&b);
 }
@@ -415,13 +403,13 @@ static void S_fix(const dl_doc *doc, dl_diag *d, edits *E) {
     ok = E->e[i].start >= E->e[i - 1].end;
   if (ok) {
     size_t from = E->e[0].start, to = E->e[E->n - 1].end, at = from;
-    buf b = {0};
+    dl_buf b = {0};
     for (size_t i = 0; i < E->n; i++) {
-      S_put(&b, doc->src + at, E->e[i].start - at);
-      S_puts(&b, E->e[i].text);
+      dl_buf_put(&b, doc->src + at, E->e[i].start - at);
+      dl_buf_puts(&b, E->e[i].text);
       at = E->e[i].end;
     }
-    S_put(&b, doc->src + at, to - at);
+    dl_buf_put(&b, doc->src + at, to - at);
     dl_diag_set_fix(d, from, to, b.s ? b.s : "");
     free(b.s);
   }
@@ -616,7 +604,7 @@ static char *S_renumbered_anchor(const char *url, const dl_tbm_url *U,
 }
 
 /* The extra clause for a problem that is not the finding's own kind. */
-static void S_also(buf *b, enum problem pr, const char *url,
+static void S_also(dl_buf *b, enum problem pr, const char *url,
                    const dl_tbm_url *U, const dl_tbm_post *p,
                    const naming *N) {
   char *s = NULL;
@@ -653,7 +641,7 @@ static void S_also(buf *b, enum problem pr, const char *url,
     break;
   }
   if (s)
-    S_puts(b, s);
+    dl_buf_puts(b, s);
   free(s);
 }
 
@@ -666,7 +654,7 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
   dl_tbm_url U;
   dl_tbm_url_classify(cat, url, &U);
   size_t s, e;
-  buf visible = {0};
+  dl_buf visible = {0};
   S_node_text(node, &visible);
   const char *text = visible.s ? visible.s : "";
   size_t tn = visible.len;
@@ -758,7 +746,7 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
 
   /* the message */
   char *quoted = S_quote(text, tn);
-  buf also = {0};
+  dl_buf also = {0};
   if (kind != P_NUMBER && kind != P_CONFLICT && V.number_wrong)
     S_also(&also, P_NUMBER, url, &U, P, &N);
   if (kind != url_problem)
@@ -997,7 +985,7 @@ static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
     for (shown = j; shown < stop && t->s[shown] != '\n';)
       shown++;
   char *quoted = S_quote(t->s + i, shown - i);
-  buf also = {0};
+  dl_buf also = {0};
   if (V.number_wrong)
     S_also(&also, P_NUMBER, NULL, NULL, P, &N);
   char *right = S_right(P, NULL, false, V.choices, NULL,

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/buf.h"
 #include "draftlint/diag.h"
 #include "html_escape.h"
 
@@ -390,18 +391,6 @@ static void S_place_empty(post *p) {
 
 /* ---- splitting leaves --------------------------------------------------- */
 
-typedef struct sbuf {
-  char *s;
-  size_t len, cap;
-} sbuf;
-
-static void S_put(sbuf *b, const char *s) {
-  size_t n = strlen(s);
-  b->s = dl_xgrow(b->s, &b->cap, b->len + n + 1, 1);
-  memcpy(b->s + b->len, s, n + 1);
-  b->len += n;
-}
-
 /* The link whose visible text starts with `node`, if any.  A badge is
  * focusable and one inside a link would follow the link when clicked, so a
  * mark that starts a link's text has its badge just before the link; one
@@ -436,9 +425,9 @@ static void S_piece(post *p, cmark_node *old, const char *lit, size_t from,
     cmark_node_insert_before(old, text);
     return;
   }
-  sbuf enter = {0}, exit = {0};
-  S_put(&enter, "");
-  S_put(&exit, "");
+  dl_buf enter = {0}, exit = {0};
+  dl_buf_puts(&enter, "");
+  dl_buf_puts(&exit, "");
   cmark_node *link = from == 0 ? S_link_starting_with(old) : NULL;
   for (size_t c = p->cov_at[j]; c < p->cov_at[j + 1]; c++) {
     const dl_html_mark *m = &p->marks[p->cov[c]];
@@ -448,12 +437,12 @@ static void S_piece(post *p, cmark_node *old, const char *lit, size_t from,
         cmark_node_insert_before(
             link, S_custom(CMARK_NODE_CUSTOM_INLINE, m->badge, ""));
       else
-        S_put(&enter, m->badge);
+        dl_buf_puts(&enter, m->badge);
     }
-    S_put(&enter, m->open);
+    dl_buf_puts(&enter, m->open);
   }
   for (size_t c = p->cov_at[j + 1]; c > p->cov_at[j]; c--)
-    S_put(&exit, p->marks[p->cov[c - 1]].close);
+    dl_buf_puts(&exit, p->marks[p->cov[c - 1]].close);
   cmark_node *wrap = S_custom(CMARK_NODE_CUSTOM_INLINE, enter.s, exit.s);
   free(enter.s);
   free(exit.s);

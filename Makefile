@@ -6,7 +6,7 @@
 #   make check-valgrind   the test suite under valgrind's memcheck
 #   make fuzz FUZZ_SECONDS=N   every libFuzzer harness in tests/fuzz/
 #   make bench      figures: draftlint beside cmark and markdownlint
-#   make install PREFIX=/usr/local      make clean
+#   make install PREFIX=/usr/local      make clean       make V=1 (commands)
 #
 # One plain Makefile: sources are found by wildcard, so a new rule is a new
 # file in rules/ plus its line in rules/rules.def.
@@ -49,6 +49,15 @@ LEXICON    = rules/data/wordnet.lex
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
         fuzz-coverage bench
 
+# Short build lines; `make V=1` prints the whole commands.
+ifeq ($(V),1)
+Q   =
+say = @:
+else
+Q   = @
+say = @printf '  %-6s %s\n'
+endif
+
 all: $(BIN) $(LEXICON)
 
 $(LEXICON): tools/mklexicon.py
@@ -56,18 +65,22 @@ $(LEXICON): tools/mklexicon.py
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/libdraftlint.a: $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@ && ar rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/src/main.o $(BUILD)/libdraftlint.a
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libdraftlint.a
 	@mkdir -p $(dir $@)
-	$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS)) \
+	$(say) CC $<
+	$(Q)$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS)) \
 	  $(CFLAGS) -o $@ $< $(BUILD)/libdraftlint.a $(LDLIBS) \
 	  $(shell pkg-config --libs $(TEST_PKGS))
 
@@ -195,7 +208,8 @@ NODEP_CFLAGS = $(filter-out -MMD -MP,$(DL_CFLAGS)) -DDL_SOURCE_DIR='"$(CURDIR)"'
 
 $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libdraftlint.a
 	@mkdir -p $(dir $@)
-	$(CC) $(NODEP_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< tests/fuzz/replay.c \
+	$(say) CC $<
+	$(Q)$(CC) $(NODEP_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< tests/fuzz/replay.c \
 	  $(BUILD)/libdraftlint.a $(LDLIBS)
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libdraftlint.a

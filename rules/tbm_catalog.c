@@ -49,9 +49,36 @@ static bool S_apostrophe(int32_t cp) {
 }
 
 /* Appends the folded form of one word to the key, unless it is "and". */
+/* Appends a word of plain ASCII letters and digits, lower-cased: what the
+ * Unicode path below makes of it, without utf8proc (most titles are ASCII,
+ * and the catalog is keyed at every start). */
+static void S_flush_ascii(dl_buf *key, dl_buf *word) {
+  size_t before = key->len;
+  for (size_t i = 0; i < word->len; i++) {
+    char c = (char)tolower((unsigned char)word->s[i]);
+    dl_buf_put(key, &c, 1);
+  }
+  if (key->len - before == 3 && memcmp(key->s + before, "and", 3) == 0) {
+    key->len = before;
+    key->s[before] = '\0';
+  }
+  word->len = 0;
+}
+
+static bool S_is_ascii(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80)
+      return false;
+  return true;
+}
+
 static void S_flush_word(dl_buf *key, dl_buf *word) {
   if (!word->len)
     return;
+  if (S_is_ascii(word->s, word->len)) {
+    S_flush_ascii(key, word);
+    return;
+  }
   utf8proc_uint8_t *mapped = NULL;
   utf8proc_ssize_t m = utf8proc_map(
       (const utf8proc_uint8_t *)word->s, (utf8proc_ssize_t)word->len, &mapped,

@@ -47,7 +47,7 @@ LEXICON    = rules/data/wordnet.lex
         check-html bench-html check-config check-git check-sarif \
         bench-quality model lm
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
-        fuzz-coverage bench
+        fuzz-coverage bench check-fix
 
 all: $(BIN) $(LEXICON)
 
@@ -108,7 +108,7 @@ test: deps
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
 	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
 	  check-recall check-man check-html check-config check-git check-sarif
-	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile
+	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
 
 check-unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -207,6 +207,11 @@ check-fuzz-replay: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 
 check-hostile: $(BIN)
 	@tests/hostile/run.sh $(BIN)
+
+# --fix killed at random moments (200 runs: the draft is wholly old or
+# wholly new), leftovers taken over, a full disk (ulimit -f, a tmpfs).
+check-fix: $(BIN)
+	@tests/fix/run.sh $(BIN)
 
 fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
 

@@ -190,6 +190,9 @@ check-sanitize: deps
 # replays each one's regression inputs and seeds without libFuzzer.
 FUZZ_SRC     = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_SECONDS ?= 60
+# FUZZ_ONLY=NAME (or "NAME NAME"): fuzz, or show the coverage of, only these
+# harnesses, one at a time on a small machine.
+FUZZ_ONLY    ?=
 FUZZ_BUILD   = build/fuzz
 NODEP_CFLAGS = $(filter-out -MMD -MP,$(DL_CFLAGS)) -DDL_SOURCE_DIR='"$(CURDIR)"'
 
@@ -219,12 +222,13 @@ fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="-O1 -g" \
 	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  fuzz-build
-	@for src in $(FUZZ_SRC); do n=$${src#tests/fuzz/fuzz_}; n=$${n%.c}; \
+	@for src in $(if $(FUZZ_ONLY),$(FUZZ_ONLY:%=tests/fuzz/fuzz_%.c),$(FUZZ_SRC)); do \
+	  n=$${src#tests/fuzz/fuzz_}; n=$${n%.c}; \
 	  tests/fuzz/run.sh fuzz $$n $(FUZZ_SECONDS) $(FUZZ_BUILD)/fuzz_$$n || exit 1; done
 
 # Source coverage of the fuzz corpora (llvm-cov), after make fuzz.
 fuzz-coverage:
-	@tests/fuzz/coverage.sh
+	@tests/fuzz/coverage.sh $(FUZZ_ONLY)
 
 # The whole suite with every binary it runs under memcheck; fails on any
 # error or definitely lost byte (tests/valgrind/run.sh reads the logs).

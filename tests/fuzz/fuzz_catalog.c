@@ -70,6 +70,14 @@ static bool S_listed(const dl_tbm_posts *l, const dl_tbm_post *p) {
   return false;
 }
 
+/* Every post a number finds must match that number, as the rule asks. */
+static void S_check_number(const dl_tbm_catalog *c, const char *key) {
+  const dl_tbm_posts *l = dl_tbm_by_number(c, key);
+  for (size_t i = 0; l && i < l->len; i++)
+    if (!dl_tbm_number_matches(l->items[i], key))
+      S_die("a post found by a number does not match it", key);
+}
+
 static void S_check_post(const dl_tbm_catalog *c, const dl_tbm_post *p,
                          size_t nlines) {
   if (!p->id || !*p->id || !p->slug || !*p->slug || !p->title || !p->name)
@@ -89,6 +97,16 @@ static void S_check_post(const dl_tbm_catalog *c, const dl_tbm_post *p,
       S_die("a post is not found by its number", p->number_key);
     if (!dl_tbm_number_matches(p, p->number_key))
       S_die("a post's number does not match itself", p->number_key);
+    S_check_number(c, p->number_key);
+    const char *slash = strchr(p->number_key, '/');
+    if (slash) { /* "37" finds 37/53 */
+      char *numerator =
+          dl_xstrndup(p->number_key, (size_t)(slash - p->number_key));
+      if (!S_listed(dl_tbm_by_number(c, numerator), p))
+        S_die("a post is not found by its number without '/NN'", numerator);
+      S_check_number(c, numerator);
+      free(numerator);
+    }
     char *key = dl_tbm_key(p->name, strlen(p->name), false);
     bool exact;
     const dl_tbm_posts *l = dl_tbm_by_title(c, key, &exact);
@@ -123,7 +141,7 @@ static void S_lookups(const dl_tbm_catalog *c, const uint8_t *data,
   if (dl_tbm_parse_cite(s, n, &cite)) {
     if (cite.num_end > n || cite.name_start > n)
       S_die("a citation outside the text", s);
-    dl_tbm_by_number(c, cite.number);
+    S_check_number(c, cite.number);
   }
   char *key = dl_tbm_key(s, n, true);
   bool exact;

@@ -47,7 +47,7 @@ LEXICON    = rules/data/wordnet.lex
         check-html bench-html check-config check-git check-sarif \
         bench-quality model lm
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
-        fuzz-coverage bench
+        fuzz-coverage bench check-fix
 
 # Short build lines; `make V=1` prints the whole commands.
 ifeq ($(V),1)
@@ -121,7 +121,7 @@ test: deps
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
 	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
 	  check-recall check-man check-html check-config check-git check-sarif
-	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile
+	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
 
 check-unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -203,6 +203,9 @@ check-sanitize: deps
 # replays each one's regression inputs and seeds without libFuzzer.
 FUZZ_SRC     = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_SECONDS ?= 60
+# FUZZ_ONLY=NAME (or "NAME NAME"): fuzz, or show the coverage of, only these
+# harnesses, one at a time on a small machine.
+FUZZ_ONLY    ?=
 FUZZ_BUILD   = build/fuzz
 NODEP_CFLAGS = $(filter-out -MMD -MP,$(DL_CFLAGS)) -DDL_SOURCE_DIR='"$(CURDIR)"'
 
@@ -222,18 +225,24 @@ check-fuzz-replay: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 check-hostile: $(BIN)
 	@tests/hostile/run.sh $(BIN)
 
+# --fix killed at random moments (200 runs: the draft is wholly old or
+# wholly new), leftovers taken over, a full disk (ulimit -f, a tmpfs).
+check-fix: $(BIN)
+	@tests/fix/run.sh $(BIN)
+
 fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
 
 fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="-O1 -g" \
 	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  fuzz-build
-	@for src in $(FUZZ_SRC); do n=$${src#tests/fuzz/fuzz_}; n=$${n%.c}; \
+	@for src in $(if $(FUZZ_ONLY),$(FUZZ_ONLY:%=tests/fuzz/fuzz_%.c),$(FUZZ_SRC)); do \
+	  n=$${src#tests/fuzz/fuzz_}; n=$${n%.c}; \
 	  tests/fuzz/run.sh fuzz $$n $(FUZZ_SECONDS) $(FUZZ_BUILD)/fuzz_$$n || exit 1; done
 
 # Source coverage of the fuzz corpora (llvm-cov), after make fuzz.
 fuzz-coverage:
-	@tests/fuzz/coverage.sh
+	@tests/fuzz/coverage.sh $(FUZZ_ONLY)
 
 # The whole suite with every binary it runs under memcheck; fails on any
 # error or definitely lost byte (tests/valgrind/run.sh reads the logs).

@@ -11,15 +11,14 @@
 
 #include <csv.h>
 #include <ctype.h>
-#include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "draftlint/alloc.h"
 #include "draftlint/buf.h"
+#include "draftlint/data.h"
 #include "draftlint/diag.h"
 #include "draftlint/text.h"
 
@@ -518,6 +517,14 @@ static void S_post(loader *L) {
   }
   if (!*slug) /* a draft never given a slug has no page to link to */
     return;
+  /* A post the rule cannot name would be suggested as "[](URL)". */
+  const char *title = L->fields[L->col_title];
+  while (isspace((unsigned char)*title))
+    title++;
+  if (!*title) {
+    S_fail(L, line, "post '%s' has an empty title", post_id);
+    return;
+  }
   L->c->posts = dl_xgrow(L->c->posts, &L->cap, L->c->nposts + 1,
                          sizeof *L->c->posts);
   dl_tbm_post *p = &L->c->posts[L->c->nposts++];
@@ -653,28 +660,16 @@ dl_tbm_catalog *dl_tbm_catalog_parse(const char *path, const char *bytes,
 }
 
 dl_tbm_catalog *dl_tbm_catalog_load(const char *path, char **error) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  char *bytes, *reason;
+  size_t len;
+  if (dl_read_file(path, &bytes, &len, &reason) != 0) {
     *error = dl_strdup_printf("%s: cannot read the TBM catalog: %s", path,
-                              strerror(errno));
+                              reason);
+    free(reason);
     return NULL;
   }
-  dl_buf b = {0};
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    dl_buf_put(&b, chunk, n);
-  int failed = ferror(f);
-  int saved = errno;
-  fclose(f);
-  if (failed) {
-    *error = dl_strdup_printf("%s: cannot read the TBM catalog: %s", path,
-                              strerror(saved));
-    free(b.s);
-    return NULL;
-  }
-  dl_tbm_catalog *c = dl_tbm_catalog_parse(path, b.s ? b.s : "", b.len, error);
-  free(b.s);
+  dl_tbm_catalog *c = dl_tbm_catalog_parse(path, bytes, len, error);
+  free(bytes);
   return c;
 }
 

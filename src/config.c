@@ -8,14 +8,16 @@
  */
 #include "config.h"
 
-#include <errno.h>
+#include <ctype.h>
 #include <ini.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/data.h"
 #include "draftlint/text.h"
 
 /* Keys of the top section. */
@@ -126,6 +128,10 @@ void dl_config_split_free(char **words, size_t n) {
   free(words);
 }
 
+/* Space as inih strips it around a line (isspace: '\v' and '\f' too), so
+ * that what we take for a section header is what inih takes for one. */
+static bool S_space(char c) { return c != '\n' && isspace((unsigned char)c); }
+
 /* inih's reader: one line (or the next piece of a long one) at a time. */
 static char *S_read(char *str, int num, void *stream) {
   parser *p = stream;
@@ -135,7 +141,9 @@ static char *S_read(char *str, int num, void *stream) {
     p->line++;
     p->raw = p->buf + p->pos;
     const char *s = p->raw;
-    while (*s == ' ' || *s == '\t')
+    if (p->line == 1 && p->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+      s += 3; /* inih skips a BOM: a header right after it is on line 1 */
+    while (S_space(*s))
       s++;
     if (*s == '[')
       p->header_line = p->line;
@@ -335,9 +343,9 @@ static void S_headers(dl_config *c, const char *buf, size_t len) {
     const char *s = buf + i, *e = s + n;
     if (line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
       s += 3;
-    while (s < e && (*s == ' ' || *s == '\t'))
+    while (s < e && S_space(*s))
       s++;
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+    while (e > s && S_space(e[-1]))
       e--;
     if (s < e && *s == '[' && e[-1] == ']') {
       char *name = dl_xstrndup(s + 1, (size_t)(e - s - 2));
@@ -409,64 +417,66 @@ static void S_sort_errors(dl_config *c) {
   }
 }
 
-/* Reads a whole file; returns NULL with errno set. */
-static char *S_slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
-  size_t cap = 4096, n = 0;
-  char *buf = dl_xmalloc(cap);
-  size_t got;
-  while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-    n += got;
-    if (n + 1 >= cap)
-      buf = dl_xgrow(buf, &cap, n + 2, 1);
-  }
-  int err = ferror(f) ? errno : 0;
-  fclose(f);
-  if (err) {
-    free(buf);
-    errno = err;
-    return NULL;
-  }
-  buf[n] = '\0';
-  *len = n;
-  return buf;
-}
-
-dl_config *dl_config_load(const char *path, bool bundled) {
+/* The config of `path` with nothing read yet. */
+static dl_config *S_new(const char *path, bool bundled) {
   dl_config *c = dl_xcalloc(1, sizeof *c);
   c->path = dl_xstrdup(path);
   const char *slash = strrchr(path, '/');
   c->dir = slash ? dl_xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
                  : dl_xstrdup(".");
   c->bundled = bundled;
+  return c;
+}
+
+dl_config *dl_config_load(const char *path, bool bundled) {
+  char *bytes, *reason;
   size_t len;
-  char *buf = S_slurp(path, &len);
-  if (!buf) {
-    S_error(c, 0, 0, "cannot read: %s", strerror(errno));
+  if (dl_read_file(path, &bytes, &len, &reason) != 0) {
+    dl_config *c = S_new(path, bundled);
+    S_error(c, 0, 0, "cannot read: %s", reason);
+    free(reason);
     return c;
   }
-  size_t bad = dl_utf8_validate(buf, len);
-  const char *nul = memchr(buf, '\0', len);
+  dl_config *c = dl_config_parse(path, bytes, len, bundled);
+  free(bytes);
+  return c;
+}
+
+dl_config *dl_config_parse(const char *path, const char *bytes, size_t len,
+                           bool bundled) {
+  dl_config *c = S_new(path, bundled);
+  size_t bad = dl_utf8_validate(bytes, len);
+  const char *nul = memchr(bytes, '\0', len);
   if (bad < len || nul) {
-    size_t at = nul && (size_t)(nul - buf) < bad ? (size_t)(nul - buf) : bad;
+    size_t at = nul && (size_t)(nul - bytes) < bad ? (size_t)(nul - bytes) : bad;
     size_t line = 1;
     for (size_t i = 0; i < at; i++)
-      line += buf[i] == '\n';
+      line += bytes[i] == '\n' ||
+              (bytes[i] == '\r' && (i + 1 >= len || bytes[i + 1] != '\n'));
     S_error(c, line, 0, "is not a UTF-8 text file (byte 0x%02X); save it "
-            "as UTF-8", (unsigned char)buf[at]);
-    free(buf);
+            "as UTF-8", (unsigned char)bytes[at]);
     return c;
   }
+  /* inih ends lines at '\n' alone (and strips a '\r' before it): a lone
+   * CR, an old Mac editor's line ending, becomes '\n' so such a file is
+   * read line by line like a draft is, with the same line numbers. */
+  char *buf = dl_xmalloc(len + 1);
+  for (size_t i = 0; i < len; i++)
+    buf[i] = bytes[i] == '\r' && (i + 1 == len || bytes[i + 1] != '\n')
+                 ? '\n'
+                 : bytes[i];
+  buf[len] = '\0';
   /* Debian's inih reads these at run time: a value is everything after
    * '=' (a ';' may be part of a pattern or a message), an indented line is
-   * a line like any other, and lines may be as long as a pattern needs. */
+   * a line like any other, and a line may be as long as the file.  A line
+   * longer than ini_max_line would be cut, and inih would read its rest as
+   * a line of its own with a wrong number, so the limit is the file's
+   * size (inih grows its buffer only as far as a line needs). */
   ini_allow_inline_comments = false;
   ini_allow_multiline = false;
   ini_use_stack = false;
   ini_allow_realloc = true;
-  ini_max_line = 1 << 20;
+  ini_max_line = len + 2 < (size_t)INT_MAX ? (int)len + 2 : INT_MAX;
   parser p = {.c = c, .buf = buf, .len = len, .at_start = true};
   int rc = ini_parse_stream(S_read, &p, S_handler, &p);
   if (rc > 0)

@@ -56,6 +56,10 @@ typedef struct dl_config {
 /* Reads and checks `path`.  Never returns NULL: a file that cannot be read
  * is a config with one error. */
 dl_config *dl_config_load(const char *path, bool bundled);
+/* The same from bytes[0..len) in memory (they need no NUL at the end):
+ * `path` names them in messages, and its folder is the config's. */
+dl_config *dl_config_parse(const char *path, const char *bytes, size_t len,
+                           bool bundled);
 void dl_config_free(dl_config *c);
 
 /* Records a problem found while applying an entry: "path:line: error: ..."

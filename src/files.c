@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/data.h"
 #include "draftlint/diag.h"
 #include "git.h"
 
@@ -251,5 +252,41 @@ int dl_read_input(const dl_input *in, char **bytes, size_t *len,
                           : dl_strdup_printf("cannot read: %s", strerror(err));
     return -1;
   }
+  return 0;
+}
+
+int dl_read_file(const char *path, char **bytes, size_t *len, char **reason) {
+  /* Opened without blocking and checked on the descriptor: a FIFO given
+   * as --config or --catalog would otherwise wait for a writer forever,
+   * and a stat before the open could be raced. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    *reason = dl_xstrdup(strerror(errno));
+    return -1;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    *reason = dl_xstrdup(strerror(errno));
+    close(fd);
+    return -1;
+  }
+  if (S_ISDIR(st.st_mode)) { /* what read() would say */
+    *reason = dl_xstrdup(strerror(EISDIR));
+    close(fd);
+    return -1;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    *reason = dl_strdup_printf("it is %s, not a regular file",
+                               S_kind_of(st.st_mode));
+    close(fd);
+    return -1;
+  }
+  int err = S_read_all(fd, (size_t)st.st_size, bytes, len);
+  close(fd);
+  if (err) {
+    *reason = dl_xstrdup(err == EFBIG ? "larger than 4 GB" : strerror(err));
+    return -1;
+  }
+  (*bytes)[*len] = '\0';
   return 0;
 }

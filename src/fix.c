@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -276,6 +277,74 @@ static bool S_same_file(const struct stat *a, const struct stat *b) {
          a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
 }
 
+/* Is `fd` still the file at `path` (not removed or replaced since)? */
+static bool S_still_at(int fd, const char *path) {
+  struct stat a, b;
+  return fstat(fd, &a) == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev &&
+         a.st_ino == b.st_ino;
+}
+
+/* Creates the temporary file `tmp` and returns it open for writing, with
+ * an exclusive flock held until the caller closes it; -1 with a message.
+ *
+ * The name is fixed per draft (".NAME.draftlint-tmp" beside it), so a run
+ * killed between creating it and renaming it over the draft (SIGKILL, a
+ * power cut) leaves at most one such file per draft, and the next --fix of
+ * that draft takes it over.  The lock tells a leftover from a file that
+ * another draftlint is writing right now: a dead process holds no lock.
+ * Whoever locks a file checks that it is still the one at `tmp`, so two
+ * runs can never both think they own it; at worst one reports an error. */
+static int S_create_temp(const char *tmp, char **error) {
+  for (int attempt = 0; attempt < 4; attempt++) {
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  0600);
+    if (fd >= 0) {
+      if (flock(fd, LOCK_EX | LOCK_NB) == 0 && S_still_at(fd, tmp))
+        return fd;
+      close(fd); /* taken for a leftover and removed before we locked it */
+      continue;
+    }
+    if (errno != EEXIST) {
+      *error = dl_strdup_printf("not fixed: cannot create %s beside it: %s",
+                                tmp, strerror(errno));
+      return -1;
+    }
+    /* A leftover of a killed run, or another draftlint's file. */
+    int old = open(tmp, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (old < 0) {
+      if (errno == ENOENT) /* its owner just renamed or removed it */
+        continue;
+      *error = dl_strdup_printf("not fixed: %s is in the way and cannot be "
+                                "opened: %s", tmp, strerror(errno));
+      return -1;
+    }
+    struct stat st;
+    if (flock(old, LOCK_EX | LOCK_NB) != 0) {
+      close(old);
+      *error = dl_strdup_printf("not fixed: another draftlint is fixing it "
+                                "now (%s is in use); run draftlint again",
+                                tmp);
+      return -1;
+    }
+    if (fstat(old, &st) != 0 || !S_ISREG(st.st_mode)) {
+      close(old);
+      *error = dl_strdup_printf("not fixed: %s is in the way and is not a "
+                                "file draftlint left", tmp);
+      return -1;
+    }
+    if (S_still_at(old, tmp) && unlink(tmp) != 0 && errno != ENOENT) {
+      *error = dl_strdup_printf("not fixed: cannot remove %s, left by an "
+                                "interrupted run: %s", tmp, strerror(errno));
+      close(old);
+      return -1;
+    }
+    close(old);
+  }
+  *error = dl_strdup_printf("not fixed: %s keeps reappearing; is another "
+                            "draftlint fixing it?", tmp);
+  return -1;
+}
+
 int dl_fix_write(const char *path, const char *expect, size_t expect_len,
                  const char *bytes, size_t len, char **error) {
   /* a symbolic link stays one: write where it points */
@@ -305,40 +374,43 @@ int dl_fix_write(const char *path, const char *expect, size_t expect_len,
   }
   char *dir_copy = dl_xstrdup(real), *base_copy = dl_xstrdup(real);
   char *dir = dirname(dir_copy), *base = basename(base_copy);
-  char *tmp = dl_strdup_printf("%s/.%s.draftlint-XXXXXX", dir, base);
-  int out = mkstemp(tmp);
+  char *tmp = dl_strdup_printf("%s/.%s.draftlint-tmp", dir, base);
   int rc = -1;
-  if (out < 0) {
-    *error = dl_strdup_printf("not fixed: cannot create a file beside it: %s",
-                              strerror(errno));
+  int out = S_create_temp(tmp, error);
+  if (out < 0)
     goto done;
-  }
-  /* keep the mode (and the owner, where we may) */
+  /* Keep the mode (and the owner, where we may).  A write that fails (a
+   * full disk, a file size limit: main ignores SIGXFSZ so that it fails
+   * with EFBIG rather than killing us) leaves the draft as it was. */
   if (fchmod(out, before.st_mode & 07777) != 0 ||
       S_write_all(out, bytes, len) != 0 || fsync(out) != 0) {
     *error = dl_strdup_printf("not fixed: cannot write %s: %s", tmp,
                               strerror(errno));
-    close(out);
     unlink(tmp);
+    close(out);
     goto done;
   }
   if (fchown(out, before.st_uid, before.st_gid) != 0) {
     /* not ours to give away: the new file keeps our owner, as an editor's */
   }
-  close(out);
   struct stat after;
   if (stat(real, &after) != 0 || !S_same_file(&before, &after)) {
     *error = dl_xstrdup("not fixed: the file changed on disk while it was "
                         "being fixed; run draftlint again");
     unlink(tmp);
+    close(out);
     goto done;
   }
+  /* The lock is held across the rename, so no other run can take the
+   * finished file for a leftover and remove it first. */
   if (rename(tmp, real) != 0) {
     *error = dl_strdup_printf("not fixed: cannot replace it: %s",
                               strerror(errno));
     unlink(tmp);
+    close(out);
     goto done;
   }
+  close(out);
   int dfd = open(dir, O_RDONLY);
   if (dfd >= 0) { /* the rename itself survives a crash */
     fsync(dfd);

@@ -5,9 +5,10 @@
  *
  * Only unambiguous fixes are applied: a fix whose bytes overlap another,
  * different fix is left out, with the other.  The file is written
- * atomically (a temporary file in the same folder, fsync, rename), keeps
- * its mode, and is not written at all when it changed on disk since it was
- * read.  This is the only place draftlint writes a file.
+ * atomically (a temporary file in the same folder, .NAME.draftlint-tmp,
+ * fsync, rename), keeps its mode, and is not written at all when it
+ * changed on disk since it was read.  This is the only place draftlint
+ * writes a file.
  *
  * Ownership: dl_fix_select returns a malloc'd array; dl_fix_apply returns
  * a malloc'd buffer; error messages are malloc'd.  The caller frees them.

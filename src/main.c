@@ -1,4 +1,5 @@
 /* main.c: argv to exit code; the work is in cli.c and run.c. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -13,6 +14,10 @@ int main(int argc, char **argv) {
   dl_options o;
   char *error = NULL;
   int rc;
+  /* Past a file size limit (ulimit -f) a write must fail with EFBIG, to be
+   * reported like a full disk, not kill the run with SIGXFSZ half way
+   * through its output. */
+  signal(SIGXFSZ, SIG_IGN);
   if (dl_cli_parse(argc, argv, &o, &error) != 0) {
     fprintf(stderr, "draftlint: %s\n", error);
     fprintf(stderr, "Try 'draftlint --help' for more information.\n");

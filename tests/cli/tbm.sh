@@ -15,11 +15,12 @@ ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 
 # check NAME WANT_RC PATTERN -- ARGS...: runs the linter in $tmp, expects
-# the exit status and an extended regexp in stdout+stderr.
+# the exit status and an extended regexp in stdout+stderr.  `timeout` only
+# guards against a hang (a FIFO read as a file), never times anything.
 check() {
   name=$1 want=$2 pattern=$3
   shift 4
-  out=$(cd "$tmp" && NO_COLOR=1 "$bin" "$@" 2>&1 </dev/null)
+  out=$(cd "$tmp" && NO_COLOR=1 timeout 300 "$bin" "$@" 2>&1 </dev/null)
   rc=$?
   if [ "$rc" = "$want" ] && printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
     ok
@@ -57,6 +58,78 @@ check catalog-needs-value 2 "option '--catalog' needs a value" -- d.md --catalog
 check catalog-own 1 "d\.md:3:5: error: 'TBM 1/53: One' links to https://substack\.com/, not to the post; the right link is \[TBM 1/53: One, with a comma \"quoted\"\]\(https://cutlefish\.substack\.com/p/tbm-153-one\)" -- --catalog good.csv d.md
 # a rule switched off loads nothing
 check catalog-unused 0 "no problems" -- --disable tbm-link --catalog missing.csv d.md
+
+# ---- hostile catalogs (issue 7) ---------------------------------------------
+# Each defect: exit 2, the file (and line) named, every draft still reported
+# (as not linted: a catalog that cannot be used stops the rule, never
+# silently), and no file changed.  Encodings that are not defects (CRLF, a
+# lone CR, a BOM, a 1 MB title) must read as the plain file does.
+printf 'A second draft with a [TBM 2/53: Two](https://substack.com/) link.\n' >"$tmp/e.md"
+# hostile NAME PATTERN -- ARGS: like check with status 2, plus both drafts
+# reported and every file in $tmp unchanged.
+hostile() {
+  name=$1 pattern=$2
+  shift 3
+  sums=$(cd "$tmp" && find . -type f -exec cksum {} + | sort)
+  check "$name" 2 "$pattern" -- "$@" d.md e.md
+  if printf '%s\n' "$out" | grep -q "^d\\.md: error: not linted" &&
+     printf '%s\n' "$out" | grep -q "^e\\.md: error: not linted" &&
+     [ "$(cd "$tmp" && find . -type f -exec cksum {} + | sort)" = "$sums" ]; then
+    ok
+  else
+    ko "$name: a draft is not reported, or a file changed"
+  fi
+}
+printf '%s\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: \300\257 overlong"\n' "$hdr" >"$tmp/overlong.csv"
+hostile catalog-overlong "^draftlint: overlong\.csv:2: TBM catalog: not valid UTF-8" -- --catalog overlong.csv
+printf '%s\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: One"\n2.tbm-253-two,2020\000-01-08,true,Two\n' "$hdr" >"$tmp/nul.csv"
+hostile catalog-nul "^draftlint: nul\.csv:3: TBM catalog: a NUL byte; is it a CSV file\?" -- --catalog nul.csv
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\001\000' >"$tmp/image.csv"
+hostile catalog-binary "^draftlint: image\.csv:1: TBM catalog: not valid UTF-8" -- --catalog image.csv
+printf '%s\n1.tbm-153-one,2020-01-01,true,"  "\n' "$hdr" >"$tmp/no-name.csv"
+hostile catalog-empty-title "^draftlint: no-name\.csv:2: TBM catalog: post '1\.tbm-153-one' has an empty title" -- --catalog no-name.csv
+python3 -c 'import sys; sys.stdout.write(sys.argv[1] + "\n1.tbm-153-one,2020-01-01,true,TBM 1/53: One\n" + "x" * 1048576 + "\n")' "$hdr" >"$tmp/long-line.csv"
+hostile catalog-1mb-line "^draftlint: long-line\.csv:3: TBM catalog: the record has 1 fields where the header has 4" -- --catalog long-line.csv
+mkfifo "$tmp/fifo.csv"
+hostile catalog-fifo "^draftlint: fifo\.csv: cannot read the TBM catalog: it is a FIFO \(named pipe\), not a regular file" -- --catalog fifo.csv
+rm -f "$tmp/fifo.csv"
+hostile catalog-folder "^draftlint: \.: cannot read the TBM catalog: Is a directory" -- --catalog .
+hostile catalog-missing-file "^draftlint: missing\.csv: cannot read the TBM catalog: No such file" -- --catalog missing.csv
+# Permission denied needs a user the file is closed to: as root, drop to
+# nobody with setpriv (as tests/cli/run.sh does).
+cp "$tmp/good.csv" "$tmp/closed.csv"
+chmod 000 "$tmp/closed.csv"
+if [ "$(id -u)" != 0 ]; then
+  hostile catalog-permission "^draftlint: closed\.csv: cannot read the TBM catalog: Permission denied" -- --catalog closed.csv
+elif command -v setpriv >/dev/null 2>&1; then
+  chmod 755 "$tmp"
+  out=$(cd "$tmp" && setpriv --reuid=nobody --regid=nogroup --clear-groups \
+        "$bin" --catalog closed.csv d.md e.md 2>&1)
+  rc=$?
+  if [ $rc = 2 ] && printf '%s\n' "$out" | grep -q '^draftlint: closed\.csv: cannot read the TBM catalog: Permission denied' &&
+     printf '%s\n' "$out" | grep -q '^e\.md: error: not linted'; then
+    ok
+  else
+    ko "catalog-permission (as nobody): exit $rc: $out"
+  fi
+  chmod 700 "$tmp"
+else
+  echo "skip catalog-permission: running as root without setpriv"
+fi
+rm -f "$tmp/closed.csv"
+# Not defects: the same two posts with CRLF and a BOM, and with lone CRs,
+# give the same findings as the plain file; a 1 MB title is read.
+printf '%s\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: One"\n2.tbm-253-two,2020-01-08,true,"TBM 2/53: Two"\n' "$hdr" >"$tmp/plain.csv"
+printf '\357\273\277%s\r\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: One"\r\n2.tbm-253-two,2020-01-08,true,"TBM 2/53: Two"\r\n' "$hdr" >"$tmp/crlf-bom.csv"
+printf '%s\r1.tbm-153-one,2020-01-01,true,"TBM 1/53: One"\r2.tbm-253-two,2020-01-08,true,"TBM 2/53: Two"\r' "$hdr" >"$tmp/lone-cr.csv"
+plain=$(cd "$tmp" && "$bin" --catalog plain.csv d.md e.md 2>&1)
+for f in crlf-bom lone-cr; do
+  check "catalog-$f" 1 "^e\.md:1:23: error: 'TBM 2/53: Two' links to https://substack\.com/, not to the post; the right link is \[TBM 2/53: Two\]\(https://cutlefish\.substack\.com/p/tbm-253-two\)" -- --catalog "$f.csv" d.md e.md
+  [ "$out" = "$plain" ] && ok || ko "catalog-$f: not read as the plain file: $out"
+done
+python3 -c 'import sys; sys.stdout.write(sys.argv[1] + "\n1.tbm-153-one,2020-01-01,true,TBM 1/53: One " + "x" * 1048576 + "\n2.tbm-253-two,2020-01-08,true,TBM 2/53: Two\n")' "$hdr" >"$tmp/long-title.csv"
+# (e.md alone: d.md's finding would quote the 1 MB title)
+check catalog-1mb-title 1 "^e\.md:1:23: error: 'TBM 2/53: Two' links to https://substack\.com/" -- --catalog long-title.csv e.md
 
 # ---- --fix and --diff ------------------------------------------------------
 seed="$root/examples/the-product-is-the-process.md"

@@ -13,10 +13,11 @@ pass=0 fail=0
 
 # check NAME WANT_RC PATTERN -- ARGS: runs in $tmp/repo; stdout+stderr must
 # match the extended regexp (each line of PATTERN separately, all needed).
+# `timeout` only guards against a hang (a FIFO read as a file), never times.
 check() {
   name=$1 want=$2 patterns=$3
   shift 4
-  out=$(cd "$tmp/repo" && NO_COLOR=1 "$bin" "$@" 2>&1 </dev/null)
+  out=$(cd "$tmp/repo" && NO_COLOR=1 timeout 300 "$bin" "$@" 2>&1 </dev/null)
   rc=$?
   good=1
   [ "$rc" = "$want" ] || good=0
@@ -203,6 +204,81 @@ bad_config pattern-builtin '[pattern duplicate-heading]\npattern = a\nmessage = 
 bad_config not-utf8 'ignore = caf\351\n' "bad.ini:1: error: is not a UTF-8 text file \(byte 0xE9\)"
 check bad-config-missing 2 "/nowhere.ini: error: cannot read: No such file or directory
 ^top.md:1:3: error" -- --config "$tmp/nowhere.ini" top.md
+# Hostile configuration files (issue 7), given with --config: each defect
+# is exit 2 with the file (and line) named, every draft still linted, no
+# file changed.  An empty file, CRLF, lone CRs, a BOM and a 1 MB comment
+# are no defects: such a file must read as its plain twin does.
+# hostile NAME FILE PATTERNS: like bad_config, for a file made elsewhere.
+hostile() {
+  name=$1 file=$2 patterns=$3
+  sums=$(cd "$tmp" && find . -path ./repo/.git -prune -o -type f -exec cksum {} + | sort)
+  check "hostile-config-$name" 2 "$patterns
+^top.md:1:3: error: .*unclosed-emphasis
+^posts/p.md:3:3: error: .*duplicate-heading" -- --config "$file" top.md posts/p.md
+  if [ "$(cd "$tmp" && find . -path ./repo/.git -prune -o -type f -exec cksum {} + | sort)" = "$sums" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1)); echo "FAIL hostile-config-$name: a file changed"
+  fi
+}
+bad_config overlong '[pattern p]\npattern = \300\257\nmessage = m\n' "bad.ini:2: error: is not a UTF-8 text file \(byte 0xC0\); save it as UTF-8"
+printf 'fail-on = error\n[pattern p]\npattern = a\000b\nmessage = m\n' >"$tmp/nul.ini"
+hostile nul "$tmp/nul.ini" "nul.ini:3: error: is not a UTF-8 text file \(byte 0x00\)"
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\001\000' >"$tmp/image.ini"
+hostile binary "$tmp/image.ini" "image.ini:1: error: is not a UTF-8 text file \(byte 0x89\)"
+python3 -c 'import sys; sys.stdout.write("[pattern long]\npattern = " + "a" * 1048576 + "\nmessage = m\n")' >"$tmp/long-pattern.ini"
+hostile 1mb-pattern "$tmp/long-pattern.ini" "long-pattern.ini:2:1048587: error: the pattern of \[pattern long\] does not compile: regular expression is too large"
+refute hostile-config-1mb-pattern-one-error "long-pattern.ini:[13]:" -- --config "$tmp/long-pattern.ini" top.md
+mkfifo "$tmp/fifo.ini"
+# (a reader that waited for a writer would hang here: check's timeout)
+hostile fifo "$tmp/fifo.ini" "fifo.ini: error: cannot read: it is a FIFO \(named pipe\), not a regular file"
+rm -f "$tmp/fifo.ini"
+mkdir "$tmp/folder.ini"
+hostile folder "$tmp/folder.ini" "folder.ini: error: cannot read: Is a directory"
+rmdir "$tmp/folder.ini"
+hostile missing "$tmp/nowhere.ini" "nowhere.ini: error: cannot read: No such file or directory"
+# Permission denied needs a user the file is closed to: as root, drop to
+# nobody with setpriv (as tests/cli/run.sh does).
+printf 'fail-on = never\n' >"$tmp/closed.ini"
+chmod 000 "$tmp/closed.ini"
+if [ "$(id -u)" != 0 ]; then
+  hostile permission "$tmp/closed.ini" "closed.ini: error: cannot read: Permission denied"
+elif command -v setpriv >/dev/null 2>&1; then
+  chmod 755 "$tmp"
+  out=$(cd "$tmp/repo" && setpriv --reuid=nobody --regid=nogroup --clear-groups \
+        env NO_COLOR=1 "$bin" --config "$tmp/closed.ini" top.md posts/p.md 2>&1)
+  rc=$?
+  if [ $rc = 2 ] && printf '%s\n' "$out" | grep -q 'closed\.ini: error: cannot read: Permission denied' &&
+     printf '%s\n' "$out" | grep -q '^posts/p\.md:3:3: error'; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1)); echo "FAIL hostile-config-permission (as nobody): exit $rc: $out"
+  fi
+  chmod 700 "$tmp"
+else
+  echo "skip hostile-config-permission: running as root without setpriv"
+fi
+rm -f "$tmp/closed.ini"
+# The encodings that are no defects.
+printf '[unclosed-emphasis]\nseverity = warning\n[pattern found]\npattern = open (\\w+)\nmessage = found $1\n' >"$tmp/plain.ini"
+printf '\357\273\277[unclosed-emphasis]\r\nseverity = warning\r\n[pattern found]\r\npattern = open (\\w+)\r\nmessage = found $1\r\n' >"$tmp/crlf-bom.ini"
+printf '[unclosed-emphasis]\rseverity = warning\r[pattern found]\rpattern = open (\\w+)\rmessage = found $1\r' >"$tmp/lone-cr.ini"
+python3 -c 'import sys; sys.stdout.write("; " + "a" * 1048576 + "\n" + open(sys.argv[1]).read())' "$tmp/plain.ini" >"$tmp/long-comment.ini"
+check encoding-plain 1 '^top.md:1:3: warning: .*unclosed-emphasis
+^top.md:1:5: warning: found one \[found\]' -- --config "$tmp/plain.ini" top.md
+plain=$out
+for f in crlf-bom lone-cr long-comment; do
+  check "encoding-$f" 1 '^top.md:1:5: warning: found one \[found\]' -- --config "$tmp/$f.ini" top.md
+  if [ "$out" = "$plain" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL encoding-$f: not read as the plain file:"; printf '%s\n' "$out" | cut -c1-200 | head -5
+  fi
+done
+: >"$tmp/empty.ini"
+check encoding-empty 1 '^top.md:1:3: error: .*unclosed-emphasis' -- --config "$tmp/empty.ini" top.md
+empty=$out
+check encoding-empty-is-no-config 1 '' -- --no-config top.md
+[ "$out" = "$empty" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL an empty --config differs from --no-config"; }
+
 # A bad pattern is left out; the good one beside it still runs.
 printf '[pattern good]\npattern = open\nmessage = found $0\n[pattern bad]\npattern = [\nmessage = m\n' >"$tmp/mixed.ini"
 check bad-pattern-others-run 2 "mixed.ini:5:12: error: the pattern of \[pattern bad\]

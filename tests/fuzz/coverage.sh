@@ -5,7 +5,9 @@
 # `make fuzz`), its seeds and regression inputs, and prints llvm-cov's
 # per-file report of src/ and rules/.
 #
-# usage: tests/fuzz/coverage.sh      (after make fuzz; `make fuzz-coverage`)
+# usage: tests/fuzz/coverage.sh [NAME...]   (after make fuzz; `make
+#        fuzz-coverage`, `make fuzz-coverage FUZZ_ONLY=NAME`)
+#   NAME...: only these harnesses (say catalog), to read one's reach apart
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 2
@@ -20,6 +22,9 @@ rm -f "$out"/*.profraw
 bins=""
 for src in tests/fuzz/fuzz_*.c; do
   n=$(basename "$src" .c); name=${n#fuzz_}
+  if [ $# -gt 0 ]; then
+    case " $* " in *" $name "*) ;; *) continue ;; esac
+  fi
   bin=$out/tests/replay_$n
   bins="$bins -object=$bin"
   dirs=""

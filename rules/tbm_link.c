@@ -1024,23 +1024,38 @@ static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
 
 /* ---- the rule --------------------------------------------------------------- */
 
+/* The inline after `n` below `top`, in document order (what cmark's
+ * iterator enters), without allocating an iterator per block, and without
+ * recursion, which hostile nesting would turn into a deep stack. */
+static cmark_node *S_next_inline(cmark_node *n, cmark_node *top) {
+  cmark_node *child = cmark_node_first_child(n);
+  if (child)
+    return child;
+  for (; n != top; n = cmark_node_parent(n)) {
+    cmark_node *sibling = cmark_node_next(n);
+    if (sibling)
+      return sibling;
+  }
+  return NULL;
+}
+
 static void S_check(const dl_doc *doc, dl_sink *sink) {
   const dl_tbm_catalog *cat = sink->state;
   for (size_t bi = 0; bi < doc->nblocks; bi++) {
     const dl_block *b = &doc->blocks[bi];
-    cmark_iter *it = cmark_iter_new(b->node);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-      cmark_node *node = cmark_iter_get_node(it);
+    for (cmark_node *node = cmark_node_first_child(b->node); node;
+         node = S_next_inline(node, b->node)) {
       cmark_node_type type = cmark_node_get_type(node);
-      if (ev == CMARK_EVENT_ENTER &&
-          (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE))
+      if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
         S_check_link(doc, b, node, sink, cat);
     }
-    cmark_iter_free(it);
     const dl_text *t = &b->text;
     for (size_t i = 0; i < t->len; i++) {
-      if (t->s[i] != '[' || (t->flags[i] & S_busy))
+      const char *open = memchr(t->s + i, '[', t->len - i);
+      if (!open)
+        break;
+      i = (size_t)(open - t->s);
+      if (t->flags[i] & S_busy)
         continue;
       size_t at = t->map[i], slashes = 0;
       while (at > slashes && doc->src[at - slashes - 1] == '\\')

@@ -32,14 +32,16 @@ static void S_reserve(dl_text *t, size_t n, bool exact) {
       dl_xmalloc(SIZE_MAX); /* reports running out of memory */
     cap *= 2;
   }
-  /* Zeroed, not only for tidiness: PCRE2's JIT reads whole words past the
-   * end of a subject (harmless, never across a page), and the unused tail
-   * of the text must not be uninitialised memory, or memcheck reports
-   * every pattern rule (make check-valgrind).  calloc's large blocks are
-   * fresh zero pages, so this costs no memory that is not used. */
-  uint32_t *map = dl_xcalloc(cap, unit);
+  /* The text part is zeroed, not only for tidiness: PCRE2's JIT reads
+   * whole words past the end of a subject (harmless, never across a page),
+   * and that tail must not be uninitialised memory, or memcheck reports
+   * every pattern rule (make check-valgrind).  The flags, which follow
+   * the text, are zeroed too, for a read past a short text; the map is
+   * never read beyond len. */
+  uint32_t *map = dl_xmalloc(cap * unit);
   char *s = (char *)(map + cap);
   uint8_t *flags = (uint8_t *)(s + cap);
+  memset(s, 0, 2 * cap);
   if (t->map) {
     memcpy(map, t->map, t->len * sizeof *map);
     memcpy(s, t->s, t->len + 1);

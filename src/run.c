@@ -2,10 +2,12 @@
  * run.c: collect the inputs, lint them (in parallel when asked), hand the
  * results to the reporter in input order, and work out the exit code.
  *
- * Workers take the next input, lint it into its own slot and mark it done;
- * the main thread reports slot after slot as they complete, so the output
- * is the same for any number of jobs.  Workers stay at most WINDOW slots
- * ahead of the reporter, which bounds memory on a folder of large drafts.
+ * Each of the `jobs` threads (the main one included) takes the next input,
+ * lints it into its own slot and marks it done; the main thread reports
+ * slot after slot as they complete, linting the next input itself while
+ * the slot it must report is not ready, so the output is the same for any
+ * number of jobs.  Nobody runs more than 4 x jobs slots ahead of the
+ * reporter, which bounds memory on a folder of large drafts.
  */
 #include "run.h"
 
@@ -55,24 +57,38 @@ static void S_lint_input(const dl_profile *prof, const dl_input *in,
     dl_git_map_lines(out->doc, in->path);
 }
 
+/* The next input to lint, claimed under the lock, or NONE when all are
+ * claimed or the next one is too far ahead of the reporter. */
+#define NONE ((size_t)-1)
+static size_t S_claim(pool *p) {
+  if (p->next < p->inputs->len && p->next < p->reported + p->window)
+    return p->next++;
+  return NONE;
+}
+
+/* Lints input i (claimed by this thread) outside the lock. */
+static void S_lint_claimed(pool *p, size_t i) {
+  pthread_mutex_unlock(&p->lock);
+  S_lint_input(p->profiles[i], &p->inputs->items[i], &p->results[i]);
+  pthread_mutex_lock(&p->lock);
+  p->done[i] = true;
+  pthread_cond_broadcast(&p->changed);
+}
+
 static void *S_worker(void *arg) {
   pool *p = arg;
+  pthread_mutex_lock(&p->lock);
   for (;;) {
-    pthread_mutex_lock(&p->lock);
-    while (p->next < p->inputs->len && p->next >= p->reported + p->window)
+    size_t i = S_claim(p);
+    if (i != NONE)
+      S_lint_claimed(p, i);
+    else if (p->next < p->inputs->len)
       pthread_cond_wait(&p->changed, &p->lock);
-    if (p->next >= p->inputs->len) {
-      pthread_mutex_unlock(&p->lock);
-      return NULL;
-    }
-    size_t i = p->next++;
-    pthread_mutex_unlock(&p->lock);
-    S_lint_input(p->profiles[i], &p->inputs->items[i], &p->results[i]);
-    pthread_mutex_lock(&p->lock);
-    p->done[i] = true;
-    pthread_cond_broadcast(&p->changed);
-    pthread_mutex_unlock(&p->lock);
+    else
+      break;
   }
+  pthread_mutex_unlock(&p->lock);
+  return NULL;
 }
 
 static int S_jobs(const dl_options *o, size_t ninputs) {
@@ -118,20 +134,24 @@ static bool S_lint_all(const dl_options *o, dl_profile *const *profiles,
             .window = (size_t)jobs * 4};
   pthread_mutex_init(&p.lock, NULL);
   pthread_cond_init(&p.changed, NULL);
+  /* The main thread is one of the `jobs`: it lints whatever is next while
+   * the result it must report is not ready, so -j 1 starts no thread and
+   * -j N starts N - 1. */
   pthread_t *threads = dl_xcalloc((size_t)jobs, sizeof *threads);
   int started = 0;
-  for (; jobs > 1 && started < jobs; started++)
+  for (; started < jobs - 1; started++)
     if (pthread_create(&threads[started], NULL, S_worker, &p) != 0)
       break;
   for (size_t i = 0; i < inputs->len; i++) {
-    if (started == 0) { /* one job, or no thread could start: lint here */
-      S_lint_input(profiles[i], &inputs->items[i], &p.results[i]);
-    } else {
-      pthread_mutex_lock(&p.lock);
-      while (!p.done[i])
+    pthread_mutex_lock(&p.lock);
+    while (!p.done[i]) {
+      size_t j = S_claim(&p);
+      if (j != NONE)
+        S_lint_claimed(&p, j);
+      else
         pthread_cond_wait(&p.changed, &p.lock);
-      pthread_mutex_unlock(&p.lock);
     }
+    pthread_mutex_unlock(&p.lock);
     if (profiles[i]) /* a diff goes where the report would */
       dl_fix_result(&profiles[i]->engine, o->fix, o->quiet, &inputs->items[i],
                     &p.results[i], rep->options.out);

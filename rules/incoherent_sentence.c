@@ -711,7 +711,7 @@ typedef struct mark {
   size_t from, to; /* the mark in the block text */
   bool open;
   bool loose; /* may stay unpaired: an enumerator or a smiley */
-  char kind;  /* '"' or '(' or '[' */
+  char kind;  /* '"' or '(' */
 } mark;
 
 typedef struct marks {
@@ -719,7 +719,7 @@ typedef struct marks {
   size_t len, cap;
 } marks;
 
-/* Collects the double quotes and brackets of one sentence.  A straight
+/* Collects the double quotes and parentheses of one sentence.  A straight
  * quote opens after a space or an opening mark, else closes. */
 static void S_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
                             size_t sentence, marks *m) {
@@ -730,14 +730,18 @@ static void S_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
       kind = '"';
     else if (cp == '(' || cp == ')')
       kind = '(';
-    else if (cp == '[' || cp == ']')
-      kind = '[';
-    else
+    else /* square brackets are link syntax: a broken link is a Markdown
+          * slip (tbm-link reports the newsletter's own), not a sentence's */
       continue;
     bool open = tok[i].cls == DL_WC_OPEN_QUOTE || tok[i].cls == DL_WC_OPEN_PAREN;
     /* "a)" and "1)" enumerate, ":)" and ";)" smile: such a ')' may stay
      * unpaired, while "(s)" and "(2)" pair as usual */
     bool loose = false;
+    /* "](" starts a link's destination that CommonMark did not take: the
+     * same Markdown slip, whose '(' may stay unpaired */
+    if (cp == '(' && i > 0 && tok[i - 1].to == tok[i].from &&
+        tok[i - 1].cp == ']')
+      loose = true;
     if (cp == ')' && i > 0 && tok[i - 1].to == tok[i].from) {
       const dl_token *p = &tok[i - 1];
       loose = (p->to - p->from == 1 && (S_word(p) || p->cls == DL_WC_NUMBER)) ||
@@ -759,7 +763,7 @@ static void S_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
 static size_t S_unpaired(marks *m) {
   bool *used = dl_xcalloc(m->len + 1, sizeof *used);
   size_t *stack = dl_xmalloc((m->len + 1) * sizeof *stack);
-  static const char kinds[] = {'"', '(', '['};
+  static const char kinds[] = {'"', '('};
   for (size_t k = 0; k < sizeof kinds; k++) {
     size_t top = 0;
     for (size_t i = 0; i < m->len; i++) {

@@ -78,6 +78,11 @@ static void unbalanced_quote(void **state) {
                "“A quotation over two paragraphs opens here.\n\n"
                "“And closes here,” she said.\n",
                NULL, "");
+  /* a broken link is Markdown, not a sentence: square brackets and the
+   * "(" of a destination CommonMark did not take stay out of it */
+  assert_kinds("- [TBM 37/53: Healthy Forcing Functions (and Paying "
+               "Attention)\n\nSee [the post](https://x.y/a b for more.\n",
+               NULL, "");
 }
 
 static void splice_by_grammar(void **state) {

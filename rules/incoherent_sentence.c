@@ -288,6 +288,14 @@ static bool S_subordinate_at(const dl_token *tok, size_t v, size_t s) {
   return s > v + 1 && S_introduces(&tok[S_before(tok, v, s)]);
 }
 
+/* A word of a noun phrase, participles and numbers included ("added
+ * complexity", "venture funded startups", "12 months"). */
+static bool S_noun_phrase_word(uint8_t c) {
+  return S_np_word((dl_wclass)c) || c == DL_WC_VERB_ED_ADJ ||
+         c == DL_WC_VERB_ED || c == DL_WC_VERB_ING_NOUN || c == DL_WC_NUMBER ||
+         c == DL_WC_UNKNOWN;
+}
+
 /* "Achilles's heel": a name with "'s" is a possessive before a noun, not
  * a subject before its verb. */
 static bool S_possessive(const dl_text *t, const dl_token *w) {
@@ -311,6 +319,11 @@ static bool S_may_start_main(const dl_text *t, const dl_token *tok, size_t v,
   dl_wclass c = tok[i].cls;
   if (S_is(&tok[i], "then"))
     return true; /* "If you are ready then ship it" */
+  if (c == DL_WC_WH && i + 1 < n &&
+      (tok[i + 1].cls == DL_WC_DO || tok[i + 1].cls == DL_WC_MODAL ||
+       tok[i + 1].cls == DL_WC_AUX_NOT))
+    return true; /* a question asked as the main clause: "If one feature
+                  * decides it what does that tell you?" */
   if (c == DL_WC_SUBJ || c == DL_WC_SUBJ_AUX)
     return !S_subordinate_at(tok, v, i);
   if (c == DL_WC_IT_YOU) { /* a subject when a verb follows */
@@ -330,6 +343,9 @@ static bool S_may_start_main(const dl_text *t, const dl_token *tok, size_t v,
     return false; /* the pronoun was read on its own */
   if (pc == DL_WC_THAT || pc == DL_WC_WH)
     return false; /* their own subject: "a sprawl that is difficult" */
+  if (c == DL_WC_VERB_ED &&
+      (pc == DL_WC_VERB_ING || pc == DL_WC_VERB_ING_NOUN))
+    return false; /* "are getting overwhelmed" */
   bool strong = S_strong_verb(tok, i) && !S_is(&tok[i], "having");
   bool bare = c == DL_WC_VERB || c == DL_WC_BRIDGE || c == DL_WC_BE_BASE;
   /* a plural noun or a name with a verb after it: "teams adapt" */
@@ -340,7 +356,7 @@ static bool S_may_start_main(const dl_text *t, const dl_token *tok, size_t v,
                (pc == DL_WC_NOUN && c == DL_WC_PLURAL_VERB_S));
   if (strong || weak) {
     size_t s = p + 1;
-    while (s > v + 1 && p + 1 - s < 5 && S_np_word((dl_wclass)tok[s - 1].cls))
+    while (s > v + 1 && p + 1 - s < 5 && S_noun_phrase_word(tok[s - 1].cls))
       s--;
     if (s == p + 1)
       return strong; /* no subject in sight: "based on" is no clause */
@@ -378,8 +394,29 @@ static bool S_fragment(const state *st, const dl_text *t,
   if (S_glued(tok, f, n, S_ends_with(t, end, '?')))
     return true;
   /* a subject must follow: "When working with X, ..." and "Whenever
-   * possible do it" are reduced clauses whose verb is the main one */
-  switch ((dl_wclass)tok[f + 1].cls) {
+   * possible do it" are reduced clauses whose verb is the main one.  An
+   * adverb may come first ("Unless even continuous delivery can ..."),
+   * but not after "once", an adverb itself ("Once again the team ..."). */
+  size_t s0 = f + 1;
+  if (tok[s0].cls == DL_WC_ADV && !S_is(&tok[f], "once") && s0 + 1 < n) {
+    switch ((dl_wclass)tok[s0 + 1].cls) {
+    case DL_WC_DET:
+    case DL_WC_POSS:
+    case DL_WC_SUBJ:
+    case DL_WC_SUBJ_AUX:
+    case DL_WC_QUANT:
+    case DL_WC_DEM:
+    case DL_WC_THERE:
+    case DL_WC_ADJ: /* checked below: "even continuous delivery" */
+    case DL_WC_NOUN_ADJ:
+    case DL_WC_PLURAL:
+      s0++;
+      break;
+    default:
+      return false;
+    }
+  }
+  switch ((dl_wclass)tok[s0].cls) {
   case DL_WC_DET:
   case DL_WC_POSS:
   case DL_WC_SUBJ:
@@ -393,13 +430,18 @@ static bool S_fragment(const state *st, const dl_text *t,
   case DL_WC_PRON:
   case DL_WC_NOUN_VERB:
   case DL_WC_PLURAL_VERB_S: /* "When lots of teams ..." */
+  case DL_WC_THERE:         /* "While there are ..." */
+    break;
+  case DL_WC_SUBJ_AUX: /* "Whereas we're not doomed ..."; not "what's" */
+    if (S_is(&tok[s0], "what's") || S_is(&tok[s0], "who's"))
+      return false;
     break;
   case DL_WC_ADJ:
   case DL_WC_NOUN_ADJ:    /* but "Whenever possible do it" */
   case DL_WC_VERB_ED_ADJ: /* "While experienced leaders ..." */
   {
-    size_t j = f + 2; /* "Whereas countless new additions ..." */
-    while (j < n && j < f + 4 &&
+    size_t j = s0 + 1; /* "Whereas countless new additions ..." */
+    while (j < n && j < s0 + 3 &&
            (tok[j].cls == DL_WC_ADJ || tok[j].cls == DL_WC_NOUN_ADJ ||
             tok[j].cls == DL_WC_VERB_ED_ADJ))
       j++;
@@ -411,16 +453,25 @@ static bool S_fragment(const state *st, const dl_text *t,
   default:
     return false;
   }
-  /* the subordinate clause's own verb */
-  size_t v = f + 2;
+  /* the subordinate clause's own verb; a participle or a noun read as a
+   * verb gives way to a finite verb after it with only its noun phrase
+   * between ("most venture funded startups are") */
+  size_t v = s0;
   while (v < n && !S_verbish(tok, v))
     v++;
   if (v >= n)
     return false; /* "When in doubt" or "While true": no clause */
+  if (!S_strong_verb(tok, v)) {
+    size_t j = v + 1;
+    while (j < n && j < v + 5 && S_noun_phrase_word(tok[j].cls))
+      j++;
+    if (j < n && j > v + 1 && S_strong_verb(tok, j))
+      v = j;
+  }
   /* a second noun phrase before that verb, with nothing to join it to the
    * first, is the main clause's subject: "After a period of smooth sailing
    * our industry is disrupted" */
-  for (size_t i = f + 2; i < v; i++) {
+  for (size_t i = s0 + 1; i < v; i++) {
     dl_wclass c = tok[i].cls, p = tok[i - 1].cls;
     if ((c == DL_WC_DET || c == DL_WC_POSS || c == DL_WC_SUBJ ||
          c == DL_WC_SUBJ_AUX || c == DL_WC_DEM || c == DL_WC_IT_YOU) &&

@@ -68,6 +68,12 @@ static void fragment_one_clause(void **state) {
       "Achilles's heel and serves as a blocker to growth.",
       "When this is the bane of most online tools after 6\xE2\x80\x93" "12 "
       "months of use and customization.",
+      "Whereas we're not doomed to repeat our mistakes.",
+      "While there are a couple of things on our mind that we would like "
+      "to discuss.",
+      "Unless even continuous delivery can encourage the buildup of "
+      "complexity.",
+      "When most venture funded startups are not in this category.",
       /* glued onto a conjunction or an imperative: never English */
       "When and it lurks in the best teams.",
       "Unless and that's nothing new.",
@@ -102,12 +108,20 @@ static void fragment_one_clause(void **state) {
       "Once and for all we settled the question.",
       "Once or twice a week we meet with customers.",
       "When design thinking fails the team goes back to basics.",
+      "Once again the team shipped the release late.",
+      "If you are ready then ship the release today.",
   };
   for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
     char *md = dl_strdup_printf("%s\n", good[i]);
     assert_kinds(md, NULL, "");
+    /* proofreading may find a splice in one, never a fragment */
+    char *got = S_kinds(md, RULE ".sensitivity=proofread");
+    assert_null(strstr(got, "fragment"));
+    free(got);
     free(md);
   }
+  assert_kinds("If one feature is the deciding factor what does that tell "
+               "you about your business?\n", RULE ".sensitivity=proofread", "");
 }
 
 static void false_question(void **state) {

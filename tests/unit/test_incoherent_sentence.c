@@ -54,6 +54,76 @@ static void fragment(void **state) {
                RULE ".sensitivity=proofread", "1:fragment");
 }
 
+/* A subordinator before a sentence of one clause, however long: a later
+ * "that", wh-word or coordinated verb belongs to the subordinate clause. */
+static void fragment_one_clause(void **state) {
+  (void)state;
+  static const char *const bad[] = {
+      "While it doesn't always go as planned.",
+      "Although it just feels like you're going through the motions.",
+      "Although the latter is so frequent that it's impossible to keep up.",
+      "Whereas countless new additions create a sprawl that is difficult to "
+      "navigate.",
+      "Unless the quest for consistency and repeatability is often our "
+      "Achilles's heel and serves as a blocker to growth.",
+      "When this is the bane of most online tools after 6\xE2\x80\x93" "12 "
+      "months of use and customization.",
+      "Whereas we're not doomed to repeat our mistakes.",
+      "While there are a couple of things on our mind that we would like "
+      "to discuss.",
+      "Unless even continuous delivery can encourage the buildup of "
+      "complexity.",
+      "When most venture funded startups are not in this category.",
+      /* glued onto a conjunction or an imperative: never English */
+      "When and it lurks in the best teams.",
+      "Unless and that's nothing new.",
+      "When but I'll tell you about it later.",
+      "Whereas so you've been trying this thing.",
+      "When let me explain how it works.",
+      "Unless discuss the current situation with the team.",
+      "Unless stop thinking about titles for a while.",
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    char *md = dl_strdup_printf("%s\n", bad[i]);
+    assert_kinds(md, NULL, "1:fragment");
+    free(md);
+  }
+  /* a main clause with no comma: a new subject and verb, or an imperative,
+   * after the subordinate clause; and questions, reduced clauses */
+  static const char *const good[] = {
+      "When will we stop iterating on this?",
+      "Once my friends started chiming in on Facebook I wasn't turning back.",
+      "When they were done I scrambled for a title.",
+      "When it's \"game on\" everyone benefits.",
+      "Once a sales team gets moving it takes on a life of its own.",
+      "When a tadpole becomes a frog it loses its tail.",
+      "When in doubt make it a monitor and include a cat.",
+      "When working with an inexperienced team this can be a challenge for "
+      "the UXer.",
+      "When the rules are rigorously followed a process will emerge.",
+      "When you are done go home and rest.",
+      "When data changes teams adapt their plans.",
+      "When and where should we ship it?",
+      "Unless and until the team agrees we wait.",
+      "Once and for all we settled the question.",
+      "Once or twice a week we meet with customers.",
+      "When design thinking fails the team goes back to basics.",
+      "Once again the team shipped the release late.",
+      "If you are ready then ship the release today.",
+  };
+  for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+    char *md = dl_strdup_printf("%s\n", good[i]);
+    assert_kinds(md, NULL, "");
+    /* proofreading may find a splice in one, never a fragment */
+    char *got = S_kinds(md, RULE ".sensitivity=proofread");
+    assert_null(strstr(got, "fragment"));
+    free(got);
+    free(md);
+  }
+  assert_kinds("If one feature is the deciding factor what does that tell "
+               "you about your business?\n", RULE ".sensitivity=proofread", "");
+}
+
 static void false_question(void **state) {
   (void)state;
   assert_kinds("Data, insights, and action fall to fit their own way?\n",
@@ -222,6 +292,7 @@ static void tokens_and_classes(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(fragment),
+      cmocka_unit_test(fragment_one_clause),
       cmocka_unit_test(false_question),
       cmocka_unit_test(unbalanced_quote),
       cmocka_unit_test(splice_by_grammar),

@@ -14,8 +14,11 @@
  *                    subordinate clause; or the subordinator is glued onto
  *                    a conjunction or an imperative ("When and it ...",
  *                    "Unless discuss the plan");
- *   false-question   ends with '?' but has no wh-word and no auxiliary at
- *                    the start of any clause, and is not a tag question;
+ *   false-question   ends with '?', opens like a statement (a noun phrase,
+ *                    a gerund subject, a fronted phrase and its clause),
+ *                    and has no wh-word and no auxiliary where a clause
+ *                    starts or before its subject; not a tag question, a
+ *                    hedge ("Maybe ...") or thinking aloud ("I think ...");
  *   unbalanced-quote a double quotation mark or bracket left unpaired in
  *                    its paragraph (quotations often span sentences, so
  *                    pairing is per paragraph), reported on its sentence;
@@ -495,19 +498,171 @@ static const char *const S_tags[] = {"right", "no", "ok", "okay", "yes",
                                      "anyone", "really", "not", "either",
                                      NULL};
 
-static bool S_asks(const dl_token *tok, size_t i) {
-  dl_wclass c = tok[i].cls;
-  if (c == DL_WC_WH || c == DL_WC_BE || c == DL_WC_DO || c == DL_WC_MODAL ||
-      c == DL_WC_AUX_NOT || c == DL_WC_BE_BASE)
+/* Words that ask wherever they stand: a wh-word, "whether", "if", "or"
+ * (an alternative offered: "ship it or wait?"). */
+static bool S_asks_anywhere(const dl_token *tok, size_t i) {
+  if (tok[i].cls == DL_WC_WH)
     return true;
-  if (c == DL_WC_HAVE)
-    return !S_is(&tok[i], "having");
-  /* "what's", "who's", "where's", "how's" */
   return S_is(&tok[i], "what's") || S_is(&tok[i], "who's") ||
          S_is(&tok[i], "where's") || S_is(&tok[i], "how's") ||
          S_is(&tok[i], "why's") || S_is(&tok[i], "whatever") ||
          S_is(&tok[i], "whether") || S_is(&tok[i], "if") ||
          S_is(&tok[i], "or");
+}
+
+static bool S_auxiliary(const dl_token *tok, size_t i) {
+  dl_wclass c = tok[i].cls;
+  if (c == DL_WC_HAVE)
+    return !S_is(&tok[i], "having");
+  return c == DL_WC_BE || c == DL_WC_DO || c == DL_WC_MODAL ||
+         c == DL_WC_AUX_NOT || c == DL_WC_BE_BASE;
+}
+
+/* A word that may open the subject an inverted auxiliary asks about. */
+static bool S_subject_start(dl_wclass c) {
+  return c == DL_WC_SUBJ || c == DL_WC_IT_YOU || c == DL_WC_THERE ||
+         c == DL_WC_DET || c == DL_WC_POSS || c == DL_WC_DEM ||
+         c == DL_WC_NAME || c == DL_WC_QUANT || c == DL_WC_PRON ||
+         c == DL_WC_SUBJ_AUX;
+}
+
+/* An auxiliary asks where it opens a clause ("Is it ...", "..., or will
+ * we ...", "and did they ...") or comes before its subject ("..., isn't
+ * it", "so can we ..."); after its subject it only states ("The teams
+ * don't ship?" is a statement). */
+static bool S_asks(const dl_token *tok, size_t i, size_t f, size_t n) {
+  if (S_asks_anywhere(tok, i))
+    return true;
+  if (!S_auxiliary(tok, i))
+    return false;
+  if (i == f || (i + 1 < n && S_subject_start((dl_wclass)tok[i + 1].cls)))
+    return true;
+  dl_wclass p = tok[i - 1].cls;
+  return p == DL_WC_COMMA || p == DL_WC_CONJ || p == DL_WC_SEMI ||
+         p == DL_WC_DASH || p == DL_WC_INTERJ || p == DL_WC_SYMBOL ||
+         p == DL_WC_SUB || p == DL_WC_ADV;
+}
+
+/* A finite verb of a statement, read a little more loosely than
+ * S_verbish: after an adverb ("I often opt", "companies never regain") or
+ * after a noun the lexicon also reads as an adjective or a verb ("the
+ * startup world holds", "the format matters"). */
+static bool S_statement_verb(const dl_token *tok, size_t i) {
+  if (S_verbish(tok, i))
+    return true;
+  dl_wclass c = tok[i].cls;
+  if (i == 0 || !(c == DL_WC_VERB || c == DL_WC_NOUN_VERB ||
+                  c == DL_WC_PLURAL_VERB_S || c == DL_WC_BRIDGE))
+    return false;
+  dl_wclass p = tok[i - 1].cls;
+  if (c == DL_WC_PLURAL_VERB_S &&
+      (p == DL_WC_NOUN_ADJ || p == DL_WC_UNKNOWN || p == DL_WC_UNKNOWN_CAP))
+    return true;
+  if (c == DL_WC_PLURAL_VERB_S && p == DL_WC_NOUN_VERB && i >= 2 &&
+      (tok[i - 2].cls == DL_WC_DET || tok[i - 2].cls == DL_WC_POSS ||
+       tok[i - 2].cls == DL_WC_DEM))
+    return true; /* "the format matters", "our team needs" */
+  if (i < 2 || (p != DL_WC_ADV && p != DL_WC_NOT))
+    return false;
+  dl_wclass q = tok[i - 2].cls;
+  return q == DL_WC_SUBJ || q == DL_WC_IT_YOU || q == DL_WC_PLURAL ||
+         q == DL_WC_PLURAL_VERB_S || q == DL_WC_NOUN || q == DL_WC_NAME;
+}
+
+/* Is there a subject and its verb after the fronted phrase that opens at
+ * f ("As individuals we care", "To me, the format matters")? */
+static bool S_clause_follows(const dl_token *tok, size_t f, size_t last) {
+  for (size_t i = f + 1; i < last; i++)
+    if (S_statement_verb(tok, i)) {
+      dl_wclass p = tok[i - 1].cls;
+      if (p == DL_WC_ADV || p == DL_WC_NOT)
+        p = tok[i - 2].cls; /* i >= f + 2 here: see S_statement_verb */
+      return i > f + 1 &&
+             (p == DL_WC_SUBJ || p == DL_WC_IT_YOU || p == DL_WC_NOUN ||
+              p == DL_WC_PLURAL || p == DL_WC_NAME ||
+              p == DL_WC_PLURAL_VERB_S || p == DL_WC_NOUN_ADJ ||
+              p == DL_WC_NOUN_VERB || p == DL_WC_UNKNOWN ||
+              p == DL_WC_UNKNOWN_CAP);
+    }
+  return false;
+}
+
+/* Openings of a question the writer means although it states: hedges
+ * ("Maybe they are incompetent?") and thinking aloud ("I think that is
+ * what you mean?"). */
+static const char *const S_hedges[] = {
+    "maybe",  "perhaps", "probably", "possibly", "surely", "really",
+    "so",     "then",    "now",      "still",    "again",  "also",
+    "even",   "just",    "only",     "already",  "yet",    "because",
+    "unless", "until",   "like",     "than",     "not",    "together",
+    "besides", "plus",   "instead",  "otherwise", NULL};
+static const char *const S_musing[] = {
+    "think",  "guess", "suppose", "wonder", "mean", "assume", "imagine",
+    "bet",    "hope",  "reckon",  "gather", "presume", "take", "figure",
+    "doubt",  "believe", "expect", "feel",  "wish",  "sense", NULL};
+
+/* Does the sentence open like a statement: a noun phrase, a pronoun that
+ * states, a fronted phrase ("In this post I offer ..."), or a gerund
+ * subject with its verb ("Mirroring the boards feels like overkill")?  A
+ * bare verb first is an elided question ("Helping our teams grow?", "Build
+ * it anyway?"), "you" first an echo the writer means ("You want them to
+ * trust you?"), a conjunction a follow-up ("So now we need them again?"). */
+static bool S_states(const dl_token *tok, size_t f, size_t last) {
+  switch ((dl_wclass)tok[f].cls) {
+  case DL_WC_DET:
+  case DL_WC_POSS:
+  case DL_WC_QUANT:
+  case DL_WC_NOUN:
+  case DL_WC_PLURAL:
+  case DL_WC_PLURAL_VERB_S: /* "Titles don't mean much?" */
+  case DL_WC_NOUN_ADJ:
+  case DL_WC_NAME:
+  case DL_WC_UNKNOWN_CAP:
+  case DL_WC_DEM:
+    return true; /* not NOUN_VERB: "Need to show more?" "Try it?" */
+  case DL_WC_SUBJ: /* "We ship every week?"; not "I think that is it?" */
+    if (f + 1 < last && S_is(&tok[f], "i")) {
+      size_t v = tok[f + 1].cls == DL_WC_ADV ? f + 2 : f + 1;
+      return v < last && !S_listed(&tok[v], S_musing);
+    }
+    return true;
+  case DL_WC_IT_YOU:
+  case DL_WC_SUBJ_AUX:
+    if (S_is(&tok[f], "i'm") || S_is(&tok[f], "i've") ||
+        S_is(&tok[f], "i'll") || S_is(&tok[f], "i'd"))
+      return f + 1 < last && !S_listed(&tok[f + 1], S_musing) &&
+             !S_is(&tok[f + 1], "say") && !S_is(&tok[f + 1], "love");
+    return S_is(&tok[f], "it") || S_is(&tok[f], "it's") ||
+           S_is(&tok[f], "we're") || S_is(&tok[f], "they're") ||
+           S_is(&tok[f], "we've") || S_is(&tok[f], "they've") ||
+           S_is(&tok[f], "there's") || S_is(&tok[f], "here's") ||
+           S_is(&tok[f], "that's") || S_is(&tok[f], "he's") ||
+           S_is(&tok[f], "she's");
+  case DL_WC_PREP:
+  case DL_WC_SUB:
+  case DL_WC_ADV:
+    /* a fronted phrase: a statement only where a subject and its verb
+     * follow ("As individuals we care", "In this post I offer") */
+    return !S_listed(&tok[f], S_hedges) && S_clause_follows(tok, f, last);
+  case DL_WC_TO: /* "To me, the format matters" */
+    return S_clause_follows(tok, f, last);
+  case DL_WC_VERB_ING:
+  case DL_WC_VERB_ING_NOUN:
+    /* a gerund subject with a finite verb of its own, or a participle
+     * phrase set off before the clause ("Stepping back, we often talk") */
+    for (size_t i = f + 1; i < last && i < f + 8; i++) {
+      if (tok[i].cls == DL_WC_COMMA) /* not "Interesting, the work is" */
+        return i > f + 1 && S_clause_follows(tok, i, last);
+      if (tok[i].cls == DL_WC_THAT || tok[i].cls == DL_WC_WH ||
+          tok[i].cls == DL_WC_CONJ)
+        return false;
+      if (tok[i].cls == DL_WC_VERB_S || tok[i].cls == DL_WC_BRIDGE_S)
+        return true;
+    }
+    return false;
+  default:
+    return false;
+  }
 }
 
 static bool S_false_question(const dl_text *t, const dl_token *tok,
@@ -518,37 +673,18 @@ static bool S_false_question(const dl_text *t, const dl_token *tok,
   size_t last = (size_t)(end - tok);
   if (last > 0 && S_listed(&tok[last - 1], S_tags))
     return false;
-  /* Who speaks first decides: a verb first is an elided question ("Helping
-   * our teams grow?", "Build it anyway?"), a pronoun first an echo the
-   * writer means ("You want them to trust you?"), a conjunction a
-   * follow-up ("So now we need them again?").  A statement that asks has a
-   * noun phrase first: "Data, insights, and action fall to fit?". */
   size_t f = S_first_word(tok, n);
   if (f >= last || !(tok[f].shape & DL_TOK_CAPITAL))
     return false;
-  switch ((dl_wclass)tok[f].cls) {
-  case DL_WC_DET:
-  case DL_WC_POSS:
-  case DL_WC_QUANT:
-  case DL_WC_NOUN:
-  case DL_WC_PLURAL:
-  case DL_WC_NOUN_ADJ:
-  case DL_WC_NAME:
-  case DL_WC_UNKNOWN_CAP:
-  case DL_WC_DEM:
-  case DL_WC_SUBJ: /* "We ship every week?"; but "You want that?" echoes */
-    break; /* not NOUN_VERB: "Need to show more?" "Try it?" are verbs */
-  case DL_WC_IT_YOU:
-  case DL_WC_SUBJ_AUX:
-    if (S_is(&tok[f], "it") || S_is(&tok[f], "it's") ||
-        S_is(&tok[f], "we're") || S_is(&tok[f], "they're") ||
-        S_is(&tok[f], "we've") || S_is(&tok[f], "they've"))
-      break;
+  /* "Yes, this requires a shift?": the interjection is set apart */
+  if (f + 2 < last && tok[f].cls == DL_WC_INTERJ &&
+      tok[f + 1].cls == DL_WC_COMMA)
+    f += 2;
+  if ((tok[f].shape & DL_TOK_EMPH) || !S_states(tok, f, last))
     return false;
-  default:
-    return false;
-  }
-  if (tok[f].shape & DL_TOK_EMPH)
+  /* "Such that the overhead would drop?", "Now that we ship weekly?": a
+   * subordinate clause that continues the question before it */
+  if (f + 1 < last && tok[f + 1].cls == DL_WC_THAT)
     return false;
   bool verb = false;
   for (size_t i = 0; i < last; i++) {
@@ -557,9 +693,9 @@ static bool S_false_question(const dl_text *t, const dl_token *tok,
         c == DL_WC_OPEN_QUOTE || c == DL_WC_CLOSE_QUOTE || c == DL_WC_DASH ||
         c == DL_WC_OPEN_PAREN || c == DL_WC_END)
       return false; /* a quoted or set-off question is out of our depth */
-    if (S_word(&tok[i]) && S_asks(tok, i))
+    if (S_word(&tok[i]) && S_asks(tok, i, f, n))
       return false;
-    verb |= S_verbish(tok, i);
+    verb |= S_statement_verb(tok, i);
   }
   return verb;
 }

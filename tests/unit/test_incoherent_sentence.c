@@ -135,6 +135,45 @@ static void false_question(void **state) {
                "teams grow every single day? You want them to trust you "
                "with it?\n",
                NULL, "");
+  /* statements however they open: a fronted phrase, a gerund subject, an
+   * auxiliary after its subject, "I'm", an interjection */
+  static const char *const bad[] = {
+      "In this post I offer some tips for all-hands meetings?",
+      "As individuals we care for our health and our teams?",
+      "Mirroring the boards feels like overkill for most teams?",
+      "Titles don't mean much in product development?",
+      "The team is shipping a new release every week?",
+      "I often opt for the latter, with reliably poor results?",
+      "I'm not the first to challenge roadmaps in this way?",
+      "Yes, this requires a cultural shift in the company?",
+      "Stepping back, we often talk about continuous improvement?",
+      "To me, the format matters less than the content?",
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    char *md = dl_strdup_printf("%s\n", bad[i]);
+    assert_kinds(md, NULL, "1:false-question");
+    free(md);
+  }
+  /* questions that ask, and questions the writer means although they
+   * state: a hedge, thinking aloud, a follow-up clause, an inversion */
+  static const char *const good[] = {
+      "Maybe they are incompetent and nobody noticed?",
+      "Perhaps looking at a chart might help the team?",
+      "I think that is what you are getting at by mentioning mobbing?",
+      "I wonder if they are doing a deal with the vendor?",
+      "Such that the overhead of coordination would drop for everyone?",
+      "In your opinion, what makes a product successful?",
+      "At the lowest level, do you estimate things in hours or days?",
+      "The team shipped the release on time, didn't it?",
+      "And the whole team just accepts that without a word?",
+      "Because it takes many hats to build an awesome product?",
+      "Think big and shoot high with the whole team?",
+  };
+  for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+    char *md = dl_strdup_printf("%s\n", good[i]);
+    assert_kinds(md, NULL, "");
+    free(md);
+  }
 }
 
 static void unbalanced_quote(void **state) {

@@ -821,6 +821,12 @@ static const char *const S_singular_s[] = {
     "campus", "census", "chaos", "canvas", "consensus", "focus", "genius",
     "hiatus", "virus", "corpus", NULL};
 
+/* Words after which a modal comes before its subject ("So will the next
+ * one", "Only then can we"). */
+static const char *const S_inverting[] = {
+    "so",   "only",  "never", "rarely", "seldom", "neither", "nor",
+    "then", "thus",  "hardly", "little", "nowhere", "as", "too", NULL};
+
 /* A determiner with no noun after it ("I know because at the | and
  * environment is key"), or a modal or "to" before a verb's -s form ("to
  * makes"): the rest of the phrase was cut away. */
@@ -858,6 +864,23 @@ static size_t S_dangling(const dl_text *t, const dl_token *tok, size_t n) {
     if (a->cls == DL_WC_SUBJ && !asks && !(a->shape & DL_TOK_CAPITAL && i > 0) &&
         (b->cls == DL_WC_DET || b->cls == DL_WC_POSS) && !S_is(b, "no") &&
         !S_is(b, "either") && !S_is(b, "neither"))
+      return i + 1;
+    /* a modal verb before a determiner or an object pronoun, in a
+     * statement ("they also can | the buildup", "that may | you with"):
+     * its verb was cut away.  Not a modal that is a noun ("a can of",
+     * "the will of", "free will") or that opens an inversion ("Should
+     * the team need help, ...", "So will the next one", "or should each"). */
+    if (a->cls == DL_WC_MODAL && !asks && i > 0 && S_word(&tok[i - 1]) &&
+        !S_np_word(tok[i - 1].cls) && tok[i - 1].cls != DL_WC_PREP &&
+        tok[i - 1].cls != DL_WC_NOUN_ADJ && !S_is(&tok[i - 1], "free") &&
+        tok[i - 1].cls != DL_WC_CONJ && !S_listed(&tok[i - 1], S_inverting) &&
+        tok[i - 1].cls != DL_WC_SUB && tok[i - 1].cls != DL_WC_WH &&
+        !S_is(&tok[i - 1], "than") &&
+        !(a->shape & DL_TOK_CAPITAL) &&
+        (b->cls == DL_WC_DET || b->cls == DL_WC_POSS || b->cls == DL_WC_OBJ ||
+         b->cls == DL_WC_IT_YOU) &&
+        !S_is(b, "no") && !S_is(b, "all") && !S_is(b, "both") &&
+        !S_is(b, "her"))
       return i + 1;
     /* a modal before a bare adjective ("why might comfortable"), in a
      * statement ("What would awesome look like?" asks) */

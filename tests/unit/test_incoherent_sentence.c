@@ -223,6 +223,17 @@ static void splice_by_grammar(void **state) {
                "can operate alone. That is what we are trying to "
                "accomplish. Much of what you read about change is wrong.\n",
                NULL, "");
+  /* a modal whose verb was cut away, and modals that are nouns or open an
+   * inversion */
+  assert_kinds("But they also can the buildup of complexity in how you "
+               "work.\n\nIt is just a perspective that may you with yet "
+               "another chart.\n",
+               NULL, "1:splice,3:splice");
+  assert_kinds("Should the team need help, they can ask. So will the next "
+               "paradigm. It was a can of worms for us. We act of our own "
+               "free will the whole time. Is it the project, or should each "
+               "effort count?\n",
+               NULL, "");
 }
 
 static void repeated_word(void **state) {

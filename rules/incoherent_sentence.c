@@ -535,7 +535,8 @@ static bool S_asks(const dl_token *tok, size_t i, size_t f, size_t n) {
     return true;
   if (!S_auxiliary(tok, i))
     return false;
-  if (i == f || (i + 1 < n && S_subject_start((dl_wclass)tok[i + 1].cls)))
+  if (i == f || i == 0 ||
+      (i + 1 < n && S_subject_start((dl_wclass)tok[i + 1].cls)))
     return true;
   dl_wclass p = tok[i - 1].cls;
   return p == DL_WC_COMMA || p == DL_WC_CONJ || p == DL_WC_SEMI ||
@@ -588,8 +589,9 @@ static bool S_clause_follows(const dl_token *tok, size_t f, size_t last) {
 }
 
 /* Openings of a question the writer means although it states: hedges
- * ("Maybe they are incompetent?") and thinking aloud ("I think that is
- * what you mean?"). */
+ * and follow-ups ("Maybe they are incompetent?", "Because it is easy?",
+ * "Even as a thought?"), and thinking aloud ("I think that is what you
+ * mean?"). */
 static const char *const S_hedges[] = {
     "maybe",  "perhaps", "probably", "possibly", "surely", "really",
     "so",     "then",    "now",      "still",    "again",  "also",
@@ -822,10 +824,37 @@ static const char *const S_singular_s[] = {
     "hiatus", "virus", "corpus", NULL};
 
 /* Words after which a modal comes before its subject ("So will the next
- * one", "Only then can we"). */
+ * one", "Only then can we", "more than can the old one"). */
 static const char *const S_inverting[] = {
-    "so",   "only",  "never", "rarely", "seldom", "neither", "nor",
-    "then", "thus",  "hardly", "little", "nowhere", "as", "too", NULL};
+    "so",   "only",   "never",  "rarely",  "seldom", "neither", "nor",
+    "then", "thus",   "hardly", "little",  "nowhere", "as",     "too",
+    "than", NULL};
+
+/* A modal verb at i before a determiner or a pronoun, in a statement
+ * ("they also can | the buildup", "that may | you with"): its verb was cut
+ * away.  Not a modal that is a noun ("a can of", "the will of", "free
+ * will") or that opens an inversion ("Should the team need help, ...",
+ * "So will the next one", "or should each", "How would you"). */
+static bool S_modal_cut(const dl_token *tok, size_t i) {
+  const dl_token *a = &tok[i], *b = &tok[i + 1];
+  if (a->cls != DL_WC_MODAL || (a->shape & DL_TOK_CAPITAL) || i == 0)
+    return false;
+  if (!(b->cls == DL_WC_DET || b->cls == DL_WC_POSS || b->cls == DL_WC_OBJ ||
+        b->cls == DL_WC_IT_YOU) ||
+      S_is(b, "no") || S_is(b, "all") || S_is(b, "both") || S_is(b, "her"))
+    return false;
+  const dl_token *p = &tok[i - 1];
+  switch ((dl_wclass)p->cls) {
+  case DL_WC_PREP:
+  case DL_WC_CONJ:
+  case DL_WC_SUB:
+  case DL_WC_WH:
+  case DL_WC_VERB_ADJ: /* "free will" */
+    return false;
+  default:
+    return S_word(p) && !S_np_word(p->cls) && !S_listed(p, S_inverting);
+  }
+}
 
 /* A determiner with no noun after it ("I know because at the | and
  * environment is key"), or a modal or "to" before a verb's -s form ("to
@@ -865,22 +894,7 @@ static size_t S_dangling(const dl_text *t, const dl_token *tok, size_t n) {
         (b->cls == DL_WC_DET || b->cls == DL_WC_POSS) && !S_is(b, "no") &&
         !S_is(b, "either") && !S_is(b, "neither"))
       return i + 1;
-    /* a modal verb before a determiner or an object pronoun, in a
-     * statement ("they also can | the buildup", "that may | you with"):
-     * its verb was cut away.  Not a modal that is a noun ("a can of",
-     * "the will of", "free will") or that opens an inversion ("Should
-     * the team need help, ...", "So will the next one", "or should each"). */
-    if (a->cls == DL_WC_MODAL && !asks && i > 0 && S_word(&tok[i - 1]) &&
-        !S_np_word(tok[i - 1].cls) && tok[i - 1].cls != DL_WC_PREP &&
-        tok[i - 1].cls != DL_WC_NOUN_ADJ && !S_is(&tok[i - 1], "free") &&
-        tok[i - 1].cls != DL_WC_CONJ && !S_listed(&tok[i - 1], S_inverting) &&
-        tok[i - 1].cls != DL_WC_SUB && tok[i - 1].cls != DL_WC_WH &&
-        !S_is(&tok[i - 1], "than") &&
-        !(a->shape & DL_TOK_CAPITAL) &&
-        (b->cls == DL_WC_DET || b->cls == DL_WC_POSS || b->cls == DL_WC_OBJ ||
-         b->cls == DL_WC_IT_YOU) &&
-        !S_is(b, "no") && !S_is(b, "all") && !S_is(b, "both") &&
-        !S_is(b, "her"))
+    if (!asks && S_modal_cut(tok, i))
       return i + 1;
     /* a modal before a bare adjective ("why might comfortable"), in a
      * statement ("What would awesome look like?" asks) */

@@ -34,6 +34,14 @@ static char *S_kinds(const char *md, const char *assignment) {
     free(got_);                                                                \
   } while (0)
 
+/* Each sentence of `list`, a paragraph alone, gives the kinds `want`. */
+#define assert_each(list, want)                                                \
+  for (size_t each_ = 0; each_ < sizeof list / sizeof *list; each_++) {        \
+    char *md_ = dl_strdup_printf("%s\n", list[each_]);                         \
+    assert_kinds(md_, NULL, want);                                             \
+    free(md_);                                                                 \
+  }
+
 static void fragment(void **state) {
   (void)state;
   assert_kinds("Our plan changed.\n\nWhen their team needed defense and "
@@ -83,11 +91,7 @@ static void fragment_one_clause(void **state) {
       "Unless discuss the current situation with the team.",
       "Unless stop thinking about titles for a while.",
   };
-  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-    char *md = dl_strdup_printf("%s\n", bad[i]);
-    assert_kinds(md, NULL, "1:fragment");
-    free(md);
-  }
+  assert_each(bad, "1:fragment");
   /* a main clause with no comma: a new subject and verb, or an imperative,
    * after the subordinate clause; and questions, reduced clauses */
   static const char *const good[] = {
@@ -149,11 +153,7 @@ static void false_question(void **state) {
       "Stepping back, we often talk about continuous improvement?",
       "To me, the format matters less than the content?",
   };
-  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-    char *md = dl_strdup_printf("%s\n", bad[i]);
-    assert_kinds(md, NULL, "1:false-question");
-    free(md);
-  }
+  assert_each(bad, "1:false-question");
   /* questions that ask, and questions the writer means although they
    * state: a hedge, thinking aloud, a follow-up clause, an inversion */
   static const char *const good[] = {
@@ -169,11 +169,7 @@ static void false_question(void **state) {
       "Because it takes many hats to build an awesome product?",
       "Think big and shoot high with the whole team?",
   };
-  for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
-    char *md = dl_strdup_printf("%s\n", good[i]);
-    assert_kinds(md, NULL, "");
-    free(md);
-  }
+  assert_each(good, "");
 }
 
 static void unbalanced_quote(void **state) {

@@ -2,8 +2,9 @@
  * duplicate_heading.c: two headings that say the same thing.
  *
  * Headings are compared by their plain text (markup gone) under
- * dl_text_key: NFKC, case folding, collapsed spaces, trailing punctuation
- * other than '?' and '!' dropped.  By default only siblings are compared
+ * dl_text_key: NFKC, case folding, collapsed spaces, curly quotes read as
+ * straight, trailing ':', ';', ',' and '.' dropped but not an ellipsis
+ * ("C++", "50%", "Wait..." and "Why?" keep theirs).  By default only siblings are compared
  * (same level, same parent section), since a copy-pasted section repeats at
  * its own level while real posts reuse a sub-heading under different
  * parents.  Among siblings, headings that recur as labels are not

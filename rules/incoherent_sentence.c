@@ -717,7 +717,7 @@ static size_t S_repeated(const dl_text *t, const dl_token *tok, size_t n) {
   for (size_t i = 1; i < n; i++) {
     const dl_token *a = &tok[i - 1], *b = &tok[i];
     if (!S_word(a) || !S_word(b) || a->hash != b->hash ||
-        b->from != a->to + 1 || t->s[a->to] != ' ' ||
+        b->from != a->to + 1 || (t->s[a->to] != ' ' && t->s[a->to] != '\n') ||
         ((a->shape | b->shape) & (DL_TOK_LINK | DL_TOK_ALLCAPS)) ||
         (a->shape & DL_TOK_EMPH) != (b->shape & DL_TOK_EMPH) ||
         a->cls == DL_WC_NUMBER || S_listed(a, S_doubles))
@@ -1144,6 +1144,42 @@ typedef struct marks {
 
 /* Collects the double quotes and parentheses of one sentence.  A straight
  * quote opens after a space or an opening mark, else closes. */
+/* "a)", "1)", "iv)": a letter, a number or a small roman numeral that
+ * enumerates, its ')' paired with no '(' */
+static bool S_enumerator(const dl_text *t, const dl_token *p) {
+  size_t len = p->to - p->from;
+  if (len == 1 && (S_word(p) || p->cls == DL_WC_NUMBER))
+    return true;
+  if (p->cls == DL_WC_NUMBER)
+    return len <= 3;
+  if (len > 4 || (p->from > 0 && t->s[p->from - 1] != ' ' &&
+                  t->s[p->from - 1] != '(' && t->s[p->from - 1] != '\n'))
+    return false;
+  for (size_t k = p->from; k < p->to; k++)
+    if (t->s[k] != 'i' && t->s[k] != 'v' && t->s[k] != 'x')
+      return false;
+  return true;
+}
+
+/* The mouth of an emoticon at i, glued to its eyes and perhaps a nose:
+ * ":)", ";-)", "=)", ":(", ":-(". */
+static bool S_smiles(const dl_token *tok, size_t i) {
+  size_t j = i;
+  if (j > 0 && tok[j - 1].to == tok[j].from && tok[j - 1].cp == '-')
+    j--; /* the nose */
+  if (j == 0 || tok[j - 1].to != tok[j].from)
+    return false;
+  uint32_t eyes = tok[j - 1].cp;
+  return eyes == ':' || eyes == ';' || eyes == '=';
+}
+
+/* "(:" and "(;", a smile read backwards, before a space or the end. */
+static bool S_smiles_back(const dl_token *tok, size_t i, size_t n) {
+  return i + 1 < n && tok[i + 1].from == tok[i].to &&
+         (tok[i + 1].cp == ':' || tok[i + 1].cp == ';') &&
+         (i + 2 >= n || tok[i + 2].from > tok[i + 1].to);
+}
+
 static void S_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
                             size_t sentence, marks *m) {
   for (size_t i = 0; i < n; i++) {
@@ -1165,12 +1201,10 @@ static void S_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
     if (cp == '(' && i > 0 && tok[i - 1].to == tok[i].from &&
         tok[i - 1].cp == ']')
       loose = true;
-    if (cp == ')' && i > 0 && tok[i - 1].to == tok[i].from) {
-      const dl_token *p = &tok[i - 1];
-      loose = (p->to - p->from == 1 && (S_word(p) || p->cls == DL_WC_NUMBER)) ||
-              p->cls == DL_WC_SEMI;
-    }
-    (void)t;
+    if (cp == ')' && i > 0 && tok[i - 1].to == tok[i].from)
+      loose = S_enumerator(t, &tok[i - 1]) || S_smiles(tok, i);
+    if (cp == '(' && (S_smiles(tok, i) || S_smiles_back(tok, i, n)))
+      continue; /* ":(" frowns: no bracket to pair at all */
     m->items = dl_xgrow(m->items, &m->cap, m->len + 1, sizeof *m->items);
     m->items[m->len++] =
         (mark){sentence, tok[i].from, tok[i].to, open, loose, kind};
@@ -1194,11 +1228,23 @@ static size_t S_unpaired(marks *m) {
         continue;
       if (m->items[i].open)
         stack[top++] = i;
-      else if (top > 0) {
+      else if (top > 0 && !m->items[i].loose) {
         size_t o = stack[--top];
         used[o] = used[i] = true;
       }
     }
+  }
+  /* a loose closer ("a)", ":)") takes an opener only if nothing else did:
+   * "(it depends on 1) other items, 2) learning)" pairs its outer marks */
+  for (size_t i = m->len; i-- > 0;) {
+    if (used[i] || !m->items[i].open || m->items[i].kind != '(')
+      continue;
+    for (size_t j = i + 1; j < m->len; j++)
+      if (!used[j] && !m->items[j].open && m->items[j].loose &&
+          m->items[j].kind == '(') {
+        used[i] = used[j] = true;
+        break;
+      }
   }
   for (size_t i = 0; i < m->len; i++) {
     if (used[i] || m->items[i].kind != '"')
@@ -1291,6 +1337,13 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     const dl_text *t = &b->text;
     size_t n = dl_tokenize(t, ss[i].from, ss[i].to, st->lex, &tok, &cap);
     S_collect_marks(t, tok, n, i, &m);
+    /* a heading is rarely a sentence, but "the the" is wrong anywhere */
+    size_t r = S_repeated(t, tok, n);
+    if (r) {
+      char *w = dl_xstrndup(t->s + tok[r].from, tok[r].to - tok[r].from);
+      S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_REPEATED_WORD, 0.9375, w);
+      free(w);
+    }
     if (b->type == CMARK_NODE_PARAGRAPH) {
       bool after_question = i > 0 && ss[i - 1].block == ss[i].block &&
                             t->s[ss[i - 1].to - 1] == '?';
@@ -1301,12 +1354,6 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
         free(w);
       } else if (S_false_question(t, tok, n)) {
         S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_FALSE_QUESTION, 0.75, NULL);
-      }
-      size_t r = S_repeated(t, tok, n);
-      if (r) {
-        char *w = dl_xstrndup(t->s + tok[r].from, tok[r].to - tok[r].from);
-        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_REPEATED_WORD, 0.9375, w);
-        free(w);
       }
       size_t at;
       size_t gap = S_infinitive_gap(tok, n);

@@ -224,15 +224,34 @@ bool dl_cp_is_lower(int32_t cp) {
 
 /* Trailing punctuation that does not change what a heading says; a final
  * '?' or '!' does ("Why?" is not "Why!"). */
-static bool S_trailing_noise(int32_t cp) {
-  return dl_cp_is_punct(cp) && cp != '?' && cp != '!' && cp != 0xFF1F &&
-         cp != 0xFF01;
+/* The length of the mark that ends s[0..end) if it ends a heading without
+ * changing what it says ("Plan:", "Plan."), else 0; not "C++", "C#",
+ * "50%" or "Why?".  Fullwidth forms are three bytes. */
+static size_t S_trailing_noise(const char *s, size_t end) {
+  if (end >= 1 && memchr(":;,.", s[end - 1], 4))
+    return 1;
+  static const char *const wide[] = {"\xEF\xBC\x9A", "\xEF\xBC\x9B",
+                                     "\xEF\xBC\x8C", "\xE3\x80\x82"};
+  for (size_t k = 0; end >= 3 && k < sizeof wide / sizeof *wide; k++)
+    if (memcmp(s + end - 3, wide[k], 3) == 0)
+      return 3;
+  return 0;
 }
 
-/* Collapses whitespace and trims spaces and trailing punctuation, in
- * place; `s` is NUL-terminated valid UTF-8. */
+/* Curly quotes read as straight ones: writers and editors mix them. */
+static int32_t S_straight(int32_t cp) {
+  if (cp == 0x2018 || cp == 0x2019)
+    return '\'';
+  if (cp == 0x201C || cp == 0x201D)
+    return '"';
+  return cp;
+}
+
+/* Collapses whitespace, straightens quotes and trims spaces and trailing
+ * marks that say nothing ("Plan.:" is "Plan"), but not an ellipsis
+ * ("Wait..." is not "Wait"), in place; `s` is NUL-terminated valid UTF-8. */
 static void S_squeeze(char *s) {
-  size_t n = strlen(s), w = 0, keep = 0;
+  size_t n = strlen(s), w = 0;
   bool pending_space = false;
   for (size_t i = 0; i < n;) {
     int32_t cp;
@@ -243,14 +262,24 @@ static void S_squeeze(char *s) {
       if (pending_space)
         s[w++] = ' ';
       pending_space = false;
-      for (size_t k = 0; k < len; k++) /* w <= i: copying forward is safe */
-        s[w++] = s[i + k];
-      if (!S_trailing_noise(cp))
-        keep = w;
+      if (S_straight(cp) != cp) {
+        s[w++] = (char)S_straight(cp);
+      } else {
+        for (size_t k = 0; k < len; k++) /* w <= i: copying forward is safe */
+          s[w++] = s[i + k];
+      }
     }
     i += len;
   }
-  s[keep ? keep : w] = '\0';
+  size_t len;
+  while ((len = S_trailing_noise(s, w)) > 0 && len < w) {
+    if (s[w - 1] == '.' && w >= 2 && s[w - 2] == '.')
+      break; /* an ellipsis says something */
+    w -= len;
+    if (s[w - 1] == ' ')
+      w--; /* "Plan :" */
+  }
+  s[w] = '\0';
 }
 
 char *dl_text_key(const char *s, size_t n) {

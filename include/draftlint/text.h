@@ -66,8 +66,9 @@ bool dl_cp_is_upper(int32_t cp);
 bool dl_cp_is_lower(int32_t cp);
 
 /* Comparison key for text: NFKC, Unicode case folding, whitespace runs
- * collapsed to one space, leading and trailing spaces and trailing
- * punctuation other than '?' and '!' removed.  Returns a malloc'd string. */
+ * collapsed to one space, curly quotes straightened, leading and trailing
+ * spaces and trailing ':', ';', ',' and '.' (not an ellipsis) removed.
+ * Returns a malloc'd string the caller frees. */
 char *dl_text_key(const char *s, size_t n);
 
 #endif

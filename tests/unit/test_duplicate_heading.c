@@ -10,6 +10,11 @@ static void sibling_repeats(void **state) {
   assert_findings("Plan\n====\n\n# plan\n", R, NULL, "4:3"); /* setext, ATX */
   assert_findings("## Ｐｌａｎ\n\n## plan\n", R, NULL, "3:4");     /* NFKC */
   assert_findings("## [Plan](http://x.y)\n\n## `Plan`\n", R, NULL, "3:5");
+  /* curly and straight quotes read alike; trailing '.' and ':' go */
+  assert_findings("## Don't panic\n\n## Don\xE2\x80\x99t panic\n", R, NULL, "3:4");
+  assert_findings("## \"Plan\"\n\n## \xE2\x80\x9CPlan\xE2\x80\x9D\n", R, NULL,
+                  "3:4");
+  assert_findings("## Plan.\n\n## Plan\n", R, NULL, "3:4");
 }
 
 static void names_the_first_line(void **state) {
@@ -43,6 +48,10 @@ static void recurring_labels_are_quiet(void **state) {
   assert_findings("### Example\na\n### Example\nb\n### Example\n", R, NULL, "");
   /* '?' and '!' change the heading */
   assert_findings("## Improvement?\n\n## Improvement!\n", R, NULL, "");
+  /* punctuation that changes what a heading says */
+  assert_findings("## C\n\n## C++\n\n## C#\n\n## 50%\n\n## 50\n\n"
+                  "## Wait...\n\n## Wait\n\n## Plan \\#\n\n## Plan #\n",
+                  R, NULL, "");
 }
 
 int main(void) {

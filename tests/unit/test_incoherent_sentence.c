@@ -188,6 +188,17 @@ static void unbalanced_quote(void **state) {
   assert_kinds("- [TBM 37/53: Healthy Forcing Functions (and Paying "
                "Attention)\n\nSee [the post](https://x.y/a b for more.\n",
                NULL, "");
+  /* emoticons, roman numerals, and enumerators inside brackets */
+  assert_kinds("We shipped it :-) and slept. We shipped it ;-) and slept. "
+               "We shipped it =) and slept. We missed it :( and slept. "
+               "We missed it :-( and slept. We did it (: and slept.\n\n"
+               "Options: i) ship, ii) wait, iii) cancel, iv) pause.\n\n"
+               "Value was delivered (even if it depends on 1) other items, 2) "
+               "learning, and 3) the act of shipping). It worked (see a) "
+               "again.\n",
+               NULL, "");
+  assert_kinds("I was sad (really sad :( and nobody came.\n", NULL,
+               "1:unbalanced-quote");
 }
 
 static void splice_by_grammar(void **state) {
@@ -239,6 +250,11 @@ static void repeated_word(void **state) {
   assert_kinds("I knew that that was true. Starting with Fake Fake People "
                "works. Scribble scribble.\n",
                NULL, "");
+  /* across a line break, with a curly apostrophe, in a heading */
+  assert_kinds("We talked about the\nthe cold start problem.\n\n"
+               "It\xE2\x80\x99s it\xE2\x80\x99s fine by me today.\n\n"
+               "## The the plan for the launch\n",
+               NULL, "1:repeated-word,4:repeated-word,6:repeated-word");
 }
 
 static void kinds_switch_off(void **state) {

@@ -46,6 +46,19 @@ static void key_normalises(void **state) {
   char *d = dl_text_key("Why?", 4); /* a question stays one */
   assert_string_equal(d, "why?");
   free(d);
+  const char *quoted = "Don\xE2\x80\x99t \xE2\x80\x9Cpanic\xE2\x80\x9D.";
+  char *e = dl_text_key(quoted, strlen(quoted));
+  assert_string_equal(e, "don't \"panic\""); /* quotes straightened */
+  free(e);
+  char *f = dl_text_key("C++", 3); /* only : ; , . are noise */
+  assert_string_equal(f, "c++");
+  free(f);
+  f = dl_text_key("Wait... Plan.:", 14); /* an ellipsis is kept */
+  assert_string_equal(f, "wait... plan");
+  free(f);
+  f = dl_text_key("Wait...", 7);
+  assert_string_equal(f, "wait...");
+  free(f);
 }
 
 static void text_buffer_maps_offsets(void **state) {

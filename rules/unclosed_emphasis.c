@@ -525,6 +525,18 @@ typedef enum pair_fate {
   PAIR_GLUED  /* b closes a but is glued to what follows ("**Note:**The") */
 } pair_fate;
 
+/* Does a host name follow the run ("…*hackernoon.com")?  Medium's link
+ * cards export as an italic summary glued to the site's name: a shape of
+ * the export, in every post that has a card, not a writer's slip. */
+static bool S_before_host(const dl_doc *doc, const run *b) {
+  size_t i = b->end;
+  while (i < doc->len && (isalnum((unsigned char)doc->src[i]) ||
+                          doc->src[i] == '-'))
+    i++;
+  return i > b->end && i + 1 < doc->len && doc->src[i] == '.' &&
+         isalpha((unsigned char)doc->src[i + 1]);
+}
+
 /* Medium's exports leave pairs of `*` runs spaced wrongly; only those are
  * forgiven.  A closer after punctuation and before a letter ("**Note:**The",
  * "*…*hackernoon.com") is no spacing slip: CommonMark lets such a run only
@@ -537,7 +549,7 @@ static pair_fate S_pair_fate(const dl_doc *doc, const run *a, const run *b) {
     return PAIR_QUIET;
   if (a->can_open && dl_cp_is_punct(b->before) &&
       !S_opening_punct(b->before) && dl_cp_is_alnum(b->after))
-    return PAIR_GLUED;
+    return S_before_host(doc, b) ? PAIR_QUIET : PAIR_GLUED;
   if (b->after != '[' && S_no_span(doc->src, a->end, b->start))
     return PAIR_BOTH;
   return PAIR_QUIET;

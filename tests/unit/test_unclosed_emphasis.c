@@ -131,6 +131,10 @@ static void a_closer_glued_after_punctuation(void **state) {
   /* a space after it, or a bracket that opens, is another shape */
   assert_findings("**Note:** The rest.\n", R, NULL, "");
   assert_findings("**STCA (**Systems Thinking Agent).\n", R, NULL, "");
+  /* Medium's link card: a summary glued to the site's name */
+  assert_findings("[**Beat the Feature Factory**\n*I have used this talk to "
+                  "explain it\xE2\x80\xA6*hackernoon.com](https://x.y/a)\n",
+                  R, NULL, "");
 }
 
 static void reports_the_delimiter_span_and_kind(void **state) {

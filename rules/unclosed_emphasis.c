@@ -9,13 +9,17 @@
  * Runs that could do neither (`2 * 3`, `snake_case`) are plain characters.
  *
  * Then it forgives what writers do on purpose, in three passes:
- *   1. per run: escaped markers, code spans, autolinks, bare URLs, image
- *      alt text, censored words ("f***", "****ing"), code written as prose
- *      ("window.__pwned", "*.md");
- *   2. per paragraph: two leftover runs of the same marker are one span
- *      spaced wrongly ("**Done. **Next"): closed in the writer's mind;
+ *   1. per run: escaped markers, code spans, autolinks, bare URLs and
+ *      email addresses, image alt text, censored words ("f***",
+ *      "****ing"), code written as prose ("window.__pwned", "*.md"),
+ *      multiplication ("2*3"), blanks and star ratings ("___", "*****");
+ *   2. per paragraph: two leftover runs of the same `*` marker are one span
+ *      spaced wrongly ("**Done. **Next"): closed in the writer's mind; but
+ *      not when no writer meant that span, nor when the second is a closer
+ *      glued after punctuation ("**Note:**The"), which CommonMark ignores;
  *   3. per document: a lone `*` after a word is a footnote mark, and a
- *      paragraph opening with `*` after such a mark is the footnote; a lone
+ *      paragraph opening with `*` after such a mark is the footnote (also
+ *      with `**`, where the mark ends its paragraph); a lone
  *      `* ` glued after a sentence is a bullet that lost its line break.
  *      But a `*` left open in one paragraph and "closed" in a later one is
  *      a span across paragraphs: both ends are reported.
@@ -35,6 +39,8 @@ typedef struct run {
   bool can_open, can_close;
   bool space_then_text;  /* followed by one space, then more on the line */
   bool block_start;      /* the first thing in its paragraph */
+  bool block_end;        /* the last thing in its paragraph */
+  bool glued;            /* a closer CommonMark cannot see (pass 2) */
 } run;
 
 /* ---- pass 1: one run ---------------------------------------------------- */
@@ -159,9 +165,29 @@ static const char *const S_censored[] = {
     "asshole",  "bitch",  "bastard", "piss",    "pissed",    "dick",
     "cock",     "cunt",   "sucker",  "suck",    "sucks",     NULL};
 
+/* Letters that end a censored word and are a word of their own: stars
+ * before them open emphasis on that word ("**it broke", "*hit song"), for
+ * censoring keeps the first letters ("sh*t") or hides all but a few that
+ * are no word ("***k", "****ing"). */
+static const char *const S_plain_tails[] = {
+    "it", "its", "hit", "hits", "in", "kin", "king", "rap", "hole", "itch",
+    NULL};
+
+static bool S_plain_tail(const char *s, size_t n) {
+  for (const char *const *w = S_plain_tails; *w; w++) {
+    size_t k = 0;
+    while (k < n && tolower((unsigned char)s[k]) == (*w)[k])
+      k++;
+    if (k == n && (*w)[k] == '\0')
+      return true;
+  }
+  return false;
+}
+
 /* Is the run part of a word whose letters, with each `*` standing for one
  * letter, spell a censored word?  "**cker", "Sh*t", "Un***king"; never a
- * run followed by a capital ("**Or"), which starts a sentence. */
+ * run followed by a capital ("**Or"), which starts a sentence, nor stars
+ * before a plain word ("**its fine"). */
 static bool S_censored_word(const dl_doc *doc, const scan *sc, const run *r) {
   if (r->c != '*' || !(dl_cp_is_alnum(r->before) || dl_cp_is_alnum(r->after)))
     return false;
@@ -179,6 +205,12 @@ static bool S_censored_word(const dl_doc *doc, const scan *sc, const run *r) {
       return false;
   if (to - from > max)
     return false;
+  size_t lead = from;
+  while (lead < to && src[lead] == '*')
+    lead++;
+  if (lead > from && !memchr(src + lead, '*', to - lead) &&
+      S_plain_tail(src + lead, to - lead))
+    return false;
   for (const char *const *w = S_censored; *w; w++) {
     size_t n = strlen(*w), k = 0;
     if (n != to - from)
@@ -194,14 +226,71 @@ static bool S_censored_word(const dl_doc *doc, const scan *sc, const run *r) {
 
 /* A run that is part of code written as prose: an identifier or handle
  * whose underscores follow a dot, slash or sigil ("window.__pwned",
- * "@_user"), or a file glob ("*.md").  CommonMark shows it as written,
- * which is what the writer meant. */
+ * "@_user"), or a file glob ("*.md", or stars beside a slash in a path).
+ * CommonMark shows it as written, which is what the writer meant. */
 static bool S_code_like(const dl_doc *doc, const run *r) {
   if (r->c == '_')
     return r->before < 0x80 && strchr(".@#$/\\:=~", (int)r->before) &&
            r->before != 0 && dl_cp_is_alnum(r->after);
+  if (r->end - r->start <= 2 && (r->before == '/' || r->after == '/'))
+    return true;
   return r->end + 1 < doc->len && doc->src[r->end] == '.' &&
          isalnum((unsigned char)doc->src[r->end + 1]);
+}
+
+/* A lone `*` between two operands ("2*3", "x*y", "n*log(n)",
+ * "(a+b)*2"): multiplication, which nobody writes as emphasis.  After a
+ * bracket, only before a digit, a bracket or a small letter: "...png)*Note"
+ * opens italics after an image. */
+static bool S_product(const run *r) {
+  if (r->c != '*' || r->end - r->start != 1)
+    return false;
+  if (dl_cp_is_alnum(r->before))
+    return dl_cp_is_alnum(r->after) || r->after == '(';
+  return r->before == ')' && (r->after == '(' || (r->after < 0x80 &&
+         (isdigit((int)r->after) || islower((int)r->after))));
+}
+
+static bool S_local_char(char c) {
+  return isalnum((unsigned char)c) || (c && strchr("._%+-", c));
+}
+
+/* Is the `_` run inside the local part of a bare email address
+ * ("jane_doe_@example.com", "_jane@example.com")?  Bounded by the longest
+ * local part (64) and domain (255) an address may have, so a long word of
+ * underscores costs no more per marker. */
+static bool S_in_email(const dl_doc *doc, const run *r) {
+  const char *src = doc->src;
+  size_t from = r->start, to = r->end;
+  bool alnum = false;
+  while (from > 0 && r->start - from < 64 && S_local_char(src[from - 1]))
+    alnum |= isalnum((unsigned char)src[--from]) != 0;
+  while (to < doc->len && to - r->start < 64 &&
+         (S_local_char(src[to]) || src[to] == '_'))
+    alnum |= isalnum((unsigned char)src[to++]) != 0;
+  if (!alnum || to >= doc->len || src[to] != '@')
+    return false;
+  size_t at = ++to, dots = 0, label = 0;
+  for (; to < doc->len && to - at < 255; to++) {
+    if (isalnum((unsigned char)src[to]) || src[to] == '-')
+      label++;
+    else if (src[to] == '.' && label > 0 && to + 1 < doc->len &&
+             isalnum((unsigned char)src[to + 1])) {
+      dots++;
+      label = 0;
+    } else
+      break;
+  }
+  return dots > 0 && label > 0;
+}
+
+/* A row of markers that stands apart from words: a blank to fill in
+ * ("I want to ___ so that ___.") or a star rating ("Rated *****,"). */
+static bool S_row(const run *r) {
+  size_t n = r->end - r->start;
+  if (dl_cp_is_alnum(r->before) || dl_cp_is_alnum(r->after))
+    return false;
+  return r->c == '_' ? n >= 3 : n >= 4 && r->nlit == n;
 }
 
 /* Reads the literal marker run at text byte i into *r; returns the number
@@ -228,10 +317,12 @@ static size_t S_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
   while (r->end < b->end && src[r->end] == c)
     r->end++;
   r->block_start = i == 0;
+  r->block_end = i + k == t->len;
   S_neighbours(doc, sc, r);
   S_flanking(r);
   if ((!r->can_open && !r->can_close) || S_censored_word(doc, sc, r) ||
-      S_code_like(doc, r))
+      S_code_like(doc, r) || S_product(r) || S_row(r) ||
+      (c == '_' && S_in_email(doc, r)))
     r->c = 0;
   return k;
 }
@@ -358,6 +449,112 @@ static bool S_meets(const dl_doc *doc, const dl_block *blk, spans *sp,
   }
 }
 
+/* Words that join a phrase to what follows: a span the writer stressed
+ * does not end on one. */
+static const char *const S_joins[] = {"a",   "an",   "the",  "and",  "or",
+                                      "but", "nor",  "of",   "to",   "for",
+                                      "with", "from", "into", "than", "we",
+                                      "they", NULL};
+
+static bool S_join_word(const char *s, size_t n) {
+  for (const char *const *w = S_joins; *w; w++) {
+    size_t k = 0;
+    while (k < n && tolower((unsigned char)s[k]) == (*w)[k])
+      k++;
+    if (k == n && (*w)[k] == '\0')
+      return true;
+  }
+  return false;
+}
+
+/* Does a sentence end at src[k] and another start after it ("it. Later")? */
+static bool S_sentence_end(const char *src, size_t k, size_t to) {
+  size_t j;
+  if (src[k] == '.' || src[k] == '!' || src[k] == '?')
+    j = k + 1;
+  else if (k + 3 <= to && memcmp(src + k, "\xE2\x80\xA6", 3) == 0) /* … */
+    j = k + 3;
+  else
+    return false;
+  while (j < to && strchr("\"')]*_", src[j]) && src[j])
+    j++;
+  if (j >= to || (src[j] != ' ' && src[j] != '\n'))
+    return false;
+  while (j < to && strchr(" \n\"(*_>", src[j]) && src[j])
+    j++;
+  return j < to && isupper((unsigned char)src[j]);
+}
+
+/* The source [from, to) between two paired runs, read as the span the
+ * writer meant (Medium's export, where such pairs come from, moves a
+ * marker past a space but keeps it after a whole phrase or sentence).  It
+ * cannot be one that stops on a word, not a stop, and has three words or
+ * more ending in a joining word ("*shipped it on time and *tested"), or
+ * runs past the end of a sentence into the next ("**shipped it. Later we
+ * **tested").  Long spans are left alone, so a pair costs a bounded scan. */
+static bool S_no_span(const char *src, size_t from, size_t to) {
+  size_t e = to, words = 0;
+  if (to - from > 1000)
+    return false;
+  while (e > from && (src[e - 1] == ' ' || src[e - 1] == '\n'))
+    e--;
+  if (e == from || !isalnum((unsigned char)src[e - 1]))
+    return false;
+  for (size_t k = from; k < e; k++) {
+    if (S_sentence_end(src, k, e))
+      return true;
+    if (src[k] != ' ' && src[k] != '\n' && (k == from || src[k - 1] == ' ' ||
+                                            src[k - 1] == '\n'))
+      words++;
+  }
+  size_t w = e;
+  while (w > from && isalpha((unsigned char)src[w - 1]))
+    w--;
+  return words >= 3 && S_join_word(src + w, e - w);
+}
+
+static bool S_opening_punct(int32_t cp) {
+  return cp < 0x80 ? cp != 0 && strchr("([{<", (int)cp) != NULL
+                   : cp == 0x201C || cp == 0x2018 || cp == 0xAB;
+}
+
+/* What the reader of a paired a and b sees, a before b: */
+typedef enum pair_fate {
+  PAIR_QUIET, /* one span spaced wrongly, closed in the writer's mind */
+  PAIR_BOTH,  /* two stray markers */
+  PAIR_GLUED  /* b closes a but is glued to what follows ("**Note:**The") */
+} pair_fate;
+
+/* Does a host name follow the run ("…*hackernoon.com")?  Medium's link
+ * cards export as an italic summary glued to the site's name: a shape of
+ * the export, in every post that has a card, not a writer's slip. */
+static bool S_before_host(const dl_doc *doc, const run *b) {
+  size_t i = b->end;
+  while (i < doc->len && (isalnum((unsigned char)doc->src[i]) ||
+                          doc->src[i] == '-'))
+    i++;
+  return i > b->end && i + 1 < doc->len && doc->src[i] == '.' &&
+         isalpha((unsigned char)doc->src[i + 1]);
+}
+
+/* Medium's exports leave pairs of `*` runs spaced wrongly; only those are
+ * forgiven.  A closer after punctuation and before a letter ("**Note:**The",
+ * "*…*hackernoon.com") is no spacing slip: CommonMark lets such a run only
+ * open, which the writer cannot see.  A pair that runs on into a link
+ * ("*text *[*link*](url)") is Medium's too. */
+static pair_fate S_pair_fate(const dl_doc *doc, const run *a, const run *b) {
+  if (a->c == '_')
+    return PAIR_BOTH;
+  if (!S_whole(a) || !S_whole(b))
+    return PAIR_QUIET;
+  if (a->can_open && dl_cp_is_punct(b->before) &&
+      !S_opening_punct(b->before) && dl_cp_is_alnum(b->after))
+    return S_before_host(doc, b) ? PAIR_QUIET : PAIR_GLUED;
+  if (b->after != '[' && S_no_span(doc->src, a->end, b->start))
+    return PAIR_BOTH;
+  return PAIR_QUIET;
+}
+
 /* Runs of one marker and length (pairing never crosses them), and for
  * each want, which of them meet it: built on first use, then read with a
  * cursor that only moves forward, since a's partner is the first unpaired
@@ -394,6 +591,7 @@ static void S_unpaired(const dl_doc *doc, const dl_block *blk,
   if (n == 0)
     return;
   bool *paired = dl_xcalloc(n, sizeof *paired);
+  unsigned char *fate = dl_xcalloc(n, sizeof *fate); /* pair_fate of each */
   member *order = dl_xcalloc(n, sizeof *order);
   size_t *group_of = dl_xcalloc(n, sizeof *group_of);
   group *groups = dl_xcalloc(n, sizeof *groups);
@@ -429,16 +627,23 @@ static void S_unpaired(const dl_doc *doc, const dl_block *blk,
       size_t *c = &g->cursor[w];
       while (*c < g->len[w] && (g->list[w][*c] <= i || paired[g->list[w][*c]]))
         (*c)++;
-      if (*c < g->len[w])
-        paired[i] = paired[g->list[w][*c]] = true;
+      if (*c < g->len[w]) {
+        size_t j = g->list[w][*c];
+        pair_fate f = S_pair_fate(doc, a, &block->items[j]);
+        paired[i] = paired[j] = true;
+        fate[i] = f == PAIR_BOTH ? PAIR_BOTH : PAIR_QUIET;
+        fate[j] = (unsigned char)f;
+      }
     }
-    if (!paired[i]) {
+    if (!paired[i] || fate[i] != PAIR_QUIET) {
       out->items = dl_xgrow(out->items, &out->cap, out->len + 1,
                             sizeof *out->items);
-      out->items[out->len++] = *a;
+      out->items[out->len] = *a;
+      out->items[out->len++].glued = fate[i] == PAIR_GLUED;
     }
   }
   free(sp.items);
+  free(fate);
   free(store);
   free(groups);
   free(group_of);
@@ -477,11 +682,11 @@ static void S_collect(const dl_doc *doc, runs *left) {
 
 /* ---- pass 3: the document ------------------------------------------------ */
 
-/* A lone `*` right after a word or a sentence and before a space or a
- * punctuation mark ("price*", "Guaranteed!*", "expectations.*”"): the
- * footnote mark writers use. */
-static bool S_footnote_mark(const run *r) {
-  if (r->c != '*' || r->nlit != 1 || r->end - r->start != 1 ||
+/* A lone `*` (or `**`: n) right after a word or a sentence and before a
+ * space or a punctuation mark ("price*", "Guaranteed!*",
+ * "expectations.*”"): the footnote mark writers use. */
+static bool S_footnote_mark(const run *r, size_t n) {
+  if (r->c != '*' || r->nlit != n || r->end - r->start != n || r->glued ||
       !(dl_cp_is_space(r->after) || dl_cp_is_punct(r->after)))
     return false;
   return dl_cp_is_alnum(r->before) ||
@@ -496,10 +701,10 @@ static bool S_glued_bullet(const run *r) {
          !dl_cp_is_alnum(r->before) && !dl_cp_is_space(r->before);
 }
 
-/* A paragraph that opens with a lone `*`: a footnote's text. */
-static bool S_footnote_text(const run *r) {
-  return r->c == '*' && r->end - r->start == 1 && r->block_start &&
-         r->can_open;
+/* A paragraph that opens with a lone `*` (or `**`: n): a footnote's text. */
+static bool S_footnote_text(const run *r, size_t n) {
+  return r->c == '*' && r->nlit == n && r->end - r->start == n &&
+         r->block_start && r->can_open;
 }
 
 static const char *S_what(size_t n) {
@@ -512,7 +717,9 @@ static void S_report(const run *r, dl_sink *sink) {
   memset(marker, r->c, n);
   marker[n] = '\0';
   dl_report(sink,
-            r->can_open ? DL_MSG_EMPHASIS_NOT_CLOSED : DL_MSG_EMPHASIS_NOT_OPENED,
+            r->glued      ? DL_MSG_EMPHASIS_GLUED
+            : r->can_open ? DL_MSG_EMPHASIS_NOT_CLOSED
+                          : DL_MSG_EMPHASIS_NOT_OPENED,
             r->lit, r->lit + r->nlit, marker, S_what(n), marker);
 }
 
@@ -520,19 +727,34 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   runs left = {0};
   S_collect(doc, &left);
   bool open_star = false;     /* a `*` left open in an earlier paragraph */
+  bool open_bold = false;     /* the same for `**` */
   bool footnote_mark = false; /* a footnote mark seen earlier */
+  bool bold_mark = false;     /* the same for `**` */
+  /* A `**` after a word is mostly a stray closer ("matters** to us"): it
+   * is a footnote mark only where it ends its paragraph and a later
+   * paragraph opens with `**`, the note ("grew.**" ... "**Unaudited"). */
+  size_t bold_note = 0; /* 1 + the index of the last such note */
+  for (size_t i = 0; i < left.len; i++)
+    if (S_footnote_text(&left.items[i], 2))
+      bold_note = i + 1;
   for (size_t i = 0; i < left.len; i++) {
     const run *r = &left.items[i];
     if (S_glued_bullet(r))
       continue;
-    if (S_footnote_mark(r) && !open_star) {
+    if (S_footnote_mark(r, 1) && !open_star) {
       footnote_mark = true;
       continue;
     }
-    if (S_footnote_text(r) && footnote_mark)
+    if (S_footnote_mark(r, 2) && r->block_end && i + 1 < bold_note &&
+        !open_bold) {
+      bold_mark = true;
       continue;
-    if (r->c == '*' && r->nlit == 1)
-      open_star = r->can_open;
+    }
+    if ((S_footnote_text(r, 1) && footnote_mark) ||
+        (S_footnote_text(r, 2) && bold_mark))
+      continue;
+    if (r->c == '*' && r->nlit <= 2)
+      *(r->nlit == 1 ? &open_star : &open_bold) = r->can_open && !r->glued;
     S_report(r, sink);
   }
   free(left.items);

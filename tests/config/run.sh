@@ -131,7 +131,7 @@ A **off by disable-all. We grew 5 percent.
 
 <!-- draftlint-disable-next-line -->
 A **off on the next line.
-A **this one too, same paragraph.
+The rest of the same paragraph.
 
 A **on, two lines below.
 
@@ -155,6 +155,7 @@ refute comments-off 'comments.md:(4|10|14|15|20|23):' -- comments.md
 refute comments-file 'percent' -- comments.md
 check no-inline-config 1 'comments.md:4:3: error
 comments.md:10:3: error
+comments.md:14:3: error
 comments.md:20:3: error
 comments.md:23:9: info' -- --no-inline-config comments.md
 printf 'inline-config = false\n' >"$tmp/noinline.ini"

@@ -75,6 +75,68 @@ static void deliberate_writing_is_quiet(void **state) {
   assert_findings("![](a.png)* Describes the product.\n", R, NULL, "");
 }
 
+static void maths_globs_emails_and_rows_are_quiet(void **state) {
+  (void)state;
+  assert_findings("Use 2*3 here.\n", R, NULL, "");
+  assert_findings("The product x*y is simple.\n", R, NULL, "");
+  assert_findings("It costs n*log(n) time.\n", R, NULL, "");
+  assert_findings("Impact = reach*confidence.\n", R, NULL, "");
+  assert_findings("Match the glob src/**/*.c please.\n", R, NULL, "");
+  assert_findings("Write to jane_doe_@example.com today.\n", R, NULL, "");
+  assert_findings("Write to _jane@example.com today.\n", R, NULL, "");
+  assert_findings("Fill in: I want to ___ so that ___.\n", R, NULL, "");
+  assert_findings("Rated *****, five stars.\n", R, NULL, "");
+  assert_findings("Revenue grew.**\n\n**Unaudited figures.\n", R, NULL, "");
+  /* ...but not their look-alikes */
+  assert_findings("![](a.png)*Note: more soon\n", R, NULL, "1:11");
+  assert_findings("Write _to jane at example.com.\n", R, NULL, "1:7");
+  assert_findings("Rated ****Great\n", R, NULL, "1:7");
+  assert_findings("Revenue grew.** Costs fell.\n", R, NULL, "1:14");
+  assert_findings("It **grew.**\n\n**Unaudited figures.\n", R, NULL, "3:1");
+}
+
+static void stars_before_a_plain_word_open(void **state) {
+  (void)state;
+  assert_findings("Then **it broke and nobody saw.\n", R, NULL, "1:6");
+  assert_findings("We said **its fine.\n", R, NULL, "1:9");
+  assert_findings("It was a *hit song for years.\n", R, NULL, "1:10");
+}
+
+static void a_pair_is_forgiven_only_in_its_medium_shape(void **state) {
+  (void)state;
+  assert_findings("We shipped** it. Later we tested** it.\n", R, NULL,
+                  "1:11,1:33");
+  assert_findings("We **shipped it. Later we **tested it.\n", R, NULL,
+                  "1:4,1:27");
+  assert_findings("We _shipped it. Later we _tested it.\n", R, NULL,
+                  "1:4,1:26");
+  assert_findings("We *shipped it on time and *tested it too.\n", R, NULL,
+                  "1:4,1:28");
+  /* Medium's export: a marker moved past a space, after a phrase or a
+   * whole sentence, or a span running on into a link */
+  assert_findings("It *really *works. The **team is **happy.\n", R, NULL, "");
+  assert_findings("**Done. It shipped. **Next we rest.\n", R, NULL, "");
+  assert_findings("our** customers** need it\n", R, NULL, "");
+  assert_findings("*Update: it is here. More *[*here*](http://a.b)\n", R,
+                  NULL, "");
+}
+
+static void a_closer_glued_after_punctuation(void **state) {
+  (void)state;
+  assert_findings("**Note:**The rest.\n", R, NULL, "1:8");
+  assert_findings("*Note:*The rest.\n", R, NULL, "1:7");
+  assert_findings("- **Note:**The rest.\n", R, NULL, "1:10");
+  assert_findings("## **Step 1:**Plan\n", R, NULL, "1:13");
+  assert_findings("**\"Quote\"**text follows.\n", R, NULL, "1:10");
+  /* a space after it, or a bracket that opens, is another shape */
+  assert_findings("**Note:** The rest.\n", R, NULL, "");
+  assert_findings("**STCA (**Systems Thinking Agent).\n", R, NULL, "");
+  /* Medium's link card: a summary glued to the site's name */
+  assert_findings("[**Beat the Feature Factory**\n*I have used this talk to "
+                  "explain it\xE2\x80\xA6*hackernoon.com](https://x.y/a)\n",
+                  R, NULL, "");
+}
+
 static void reports_the_delimiter_span_and_kind(void **state) {
   (void)state;
   dl_diag_list list;
@@ -89,6 +151,11 @@ static void reports_the_delimiter_span_and_kind(void **state) {
   assert_int_equal(list.len, 1);
   assert_string_equal(list.items[0].kind, "close");
   dl_diag_list_free(&list);
+  unit_lint("**Note:**The\n", R, NULL, &list);
+  assert_int_equal(list.len, 1);
+  assert_string_equal(list.items[0].kind, "close");
+  assert_non_null(strstr(list.items[0].message, "put a space after it"));
+  dl_diag_list_free(&list);
 }
 
 int main(void) {
@@ -100,6 +167,10 @@ int main(void) {
       cmocka_unit_test(closed_emphasis_is_quiet),
       cmocka_unit_test(look_alikes_are_quiet),
       cmocka_unit_test(deliberate_writing_is_quiet),
+      cmocka_unit_test(maths_globs_emails_and_rows_are_quiet),
+      cmocka_unit_test(stars_before_a_plain_word_open),
+      cmocka_unit_test(a_pair_is_forgiven_only_in_its_medium_shape),
+      cmocka_unit_test(a_closer_glued_after_punctuation),
       cmocka_unit_test(reports_the_delimiter_span_and_kind),
   };
   return cmocka_run_group_tests_name(R, tests, NULL, NULL);

@@ -184,6 +184,7 @@ static bool S_listed(const dl_token *t, const char *const *list) {
 
 static bool S_np_word(dl_wclass c);
 static bool S_any_verb(const dl_token *tok, size_t i);
+static bool S_strict_finite(const dl_token *tok, size_t i);
 
 /* Verbs that take a gerund ("stop thinking"): after a subordinator, one of
  * them before an -ing form is an imperative, where another noun-or-verb
@@ -518,25 +519,23 @@ static bool S_auxiliary(const dl_token *tok, size_t i) {
          c == DL_WC_AUX_NOT || c == DL_WC_BE_BASE;
 }
 
-/* A word that may open the subject an inverted auxiliary asks about. */
-static bool S_subject_start(dl_wclass c) {
-  return c == DL_WC_SUBJ || c == DL_WC_IT_YOU || c == DL_WC_THERE ||
-         c == DL_WC_DET || c == DL_WC_POSS || c == DL_WC_DEM ||
-         c == DL_WC_NAME || c == DL_WC_QUANT || c == DL_WC_PRON ||
-         c == DL_WC_SUBJ_AUX;
+/* A pronoun that an inverted auxiliary asks about ("isn't it", "can we");
+ * a noun phrase after "is" is more often what it is ("is the goal"). */
+static bool S_subject_pronoun(dl_wclass c) {
+  return c == DL_WC_SUBJ || c == DL_WC_IT_YOU || c == DL_WC_THERE;
 }
 
 /* An auxiliary asks where it opens a clause ("Is it ...", "..., or will
- * we ...", "and did they ...") or comes before its subject ("..., isn't
- * it", "so can we ..."); after its subject it only states ("The teams
- * don't ship?" is a statement). */
+ * we ...", "and did they ...") or comes before a pronoun subject ("...
+ * isn't it", "so can we ..."); after its subject it only states ("The
+ * teams don't ship?", "Aligning them is the goal?" are statements). */
 static bool S_asks(const dl_token *tok, size_t i, size_t f, size_t n) {
   if (S_asks_anywhere(tok, i))
     return true;
   if (!S_auxiliary(tok, i))
     return false;
   if (i == f || i == 0 ||
-      (i + 1 < n && S_subject_start((dl_wclass)tok[i + 1].cls)))
+      (i + 1 < n && S_subject_pronoun((dl_wclass)tok[i + 1].cls)))
     return true;
   dl_wclass p = tok[i - 1].cls;
   return p == DL_WC_COMMA || p == DL_WC_CONJ || p == DL_WC_SEMI ||
@@ -658,7 +657,7 @@ static bool S_states(const dl_token *tok, size_t f, size_t last) {
       if (tok[i].cls == DL_WC_THAT || tok[i].cls == DL_WC_WH ||
           tok[i].cls == DL_WC_CONJ)
         return false;
-      if (tok[i].cls == DL_WC_VERB_S || tok[i].cls == DL_WC_BRIDGE_S)
+      if (S_strict_finite(tok, i)) /* "feels", "is", "will" */
         return true;
     }
     return false;
@@ -770,8 +769,6 @@ static size_t S_infinitive_gap(const dl_token *tok, size_t n) {
   }
   return 0;
 }
-
-static bool S_np_word(dl_wclass c);
 
 /* Determiners that must be followed by their noun phrase.  ("his" and
  * "her" also stand alone, "each" and "another" are pronouns too, "no"

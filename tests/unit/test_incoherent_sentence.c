@@ -145,6 +145,7 @@ static void false_question(void **state) {
       "In this post I offer some tips for all-hands meetings?",
       "As individuals we care for our health and our teams?",
       "Mirroring the boards feels like overkill for most teams?",
+      "Aligning the teams around outcomes is the goal for us?",
       "Titles don't mean much in product development?",
       "The team is shipping a new release every week?",
       "I often opt for the latter, with reliably poor results?",

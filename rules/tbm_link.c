@@ -767,7 +767,19 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
   dl_diag *d = NULL;
   switch (kind) {
   case P_IMAGE: {
-    char *shown = S_quote(doc->src + s, e - s);
+    /* the image as written, but its text as the reader sees it: wrapped
+     * text in a quote or list would show the "> " of each line */
+    dl_buf src = {0};
+    if (located) {
+      dl_buf_puts(&src, "![");
+      dl_buf_put(&src, text, tn);
+      dl_buf_puts(&src, "]");
+      dl_buf_put(&src, doc->src + L.close + 1, L.end - L.close - 1);
+    } else {
+      dl_buf_put(&src, doc->src + s, e - s);
+    }
+    char *shown = S_quote(src.s ? src.s : "", src.len);
+    free(src.s);
     d = dl_report(sink, DL_MSG_TBM_IMAGE_SYNTAX, s, e, shown, extra, right);
     free(shown);
     break;

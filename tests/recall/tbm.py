@@ -341,6 +341,25 @@ def missing_definition(text, rng):
                     lambda p, r: f"][tbm-{p['id']}]")
 
 
+def wrapped_text(text, rng):
+    """A link whose text wraps onto the next line (each line with its
+    container's prefix), with the wrong number: found on the '[' line."""
+    p = rng.choice([q for q in GOOD if len(q["name"].split()) >= 2])
+    q = _other(rng, p)
+    words = f"TBM {q['number']}: {p['name']}".split(" ")
+    cut = rng.randrange(2, len(words))
+    first, rest = " ".join(words[:cut]), " ".join(words[cut:])
+    prefix = rng.choice(["", "- ", "> "])
+    indent = "  " if prefix == "- " else prefix
+    block = [f"{prefix}As I wrote in [{first}",
+             f"{indent}{rest}]({url(p)}) this keeps coming up."]
+    placed = _place(text, rng, [block, [correct_link(rng)]])
+    if not placed:
+        return None
+    draft, (bad, good) = placed
+    return draft, [(bad, "tbm-link", "number-title"), (good, "tbm-link", None)]
+
+
 LOOK_ALIKES = """
 Correct citations and look-alikes that must stay quiet: I wrote about this
 in TBM 242 and in TBM 37/53 without linking, see [TBM] and [the archive](https://cutlefish.substack.com/archive)
@@ -370,6 +389,11 @@ code `[TBM 242: The Simplicity Fetish` and an escaped \\[TBM 242: not a link,
 
 > [TBM 9/53: Some MVP and Experiment Tips][tips] is a reference done right.
 
+Wrapped the right way: [TBM 242: The
+Simplicity Fetish](https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish), and
+> [TBM 30/53: Healthy Forcing
+> Functions](https://cutlefish.substack.com/p/tbm-3053-healthy-forcing-functions).
+
 [tips]: https://cutlefish.substack.com/p/tbm-953-some-mvp-and-experiment-tips
 """
 
@@ -394,6 +418,7 @@ KINDS = {
         "image-syntax": image_syntax,
         "anchor-number": anchor_number,
         "anchor-unknown": anchor_unknown,
+        "wrapped-text": wrapped_text,
     },
 }
 QUIET = {"tbm look-alikes": look_alikes}

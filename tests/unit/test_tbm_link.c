@@ -267,6 +267,62 @@ static void everywhere_a_writer_puts_them(void **state) {
                "1:8:generic-host");
 }
 
+/* Link text wrapped over lines: cmark gives the link its closing line as
+ * its start line; the finding is at the '[' and the fix is the one-line
+ * link's, with the writer's line breaks (and a quote's "> ") kept. */
+static void wrapped_link_text(void **state) {
+  (void)state;
+  const char *two = "Read [TBM 243: The\nSimplicity Fetish](" TSF_URL ").\n";
+  assert_found(two, "1:6:number-title");
+  assert_fixed(two, "Read [TBM 242: The\nSimplicity Fetish](" TSF_URL ").\n");
+  const char *generic = "Read [TBM 242: The\nSimplicity Fetish](https://"
+                        "substack.com/).\n";
+  assert_found(generic, "1:6:generic-host");
+  assert_fixed(generic, "Read [TBM 242: The\nSimplicity Fetish](" TSF_URL ").\n");
+  const char *three = "Read [TBM 243: The\nSimplicity\nFetish](" TSF_URL ").\n";
+  assert_found(three, "1:6:number-title");
+  assert_fixed(three, "Read [TBM 242: The\nSimplicity\nFetish](" TSF_URL ").\n");
+  const char *item = "- Read [TBM 243: The\n  Simplicity Fetish](" TSF_URL ").\n";
+  assert_found(item, "1:8:number-title");
+  assert_fixed(item, "- Read [TBM 242: The\n  Simplicity Fetish](" TSF_URL ").\n");
+  const char *quote = "> Read [TBM 242: The\n> Simplicity Fetish](https://"
+                      "substack.com/).\n";
+  assert_found(quote, "1:8:generic-host");
+  assert_fixed(quote, "> Read [TBM 242: The\n> Simplicity Fetish](" TSF_URL ").\n");
+  const char *image = "Read ![TBM 242: The\nSimplicity Fetish](" TSF_URL ").\n";
+  assert_found(image, "1:6:image-syntax");
+  assert_fixed(image, "Read [TBM 242: The\nSimplicity Fetish](" TSF_URL ").\n");
+  assert_message(image, "'![TBM 242: The Simplicity Fetish](https://cutlefish."
+                        "substack.com/p/tbm...' uses image syntax for a page, "
+                        "so readers see a broken image, not a link; the right "
+                        "link is [TBM 242: The Simplicity Fetish](" TSF_URL ")");
+  const char *quoted_image = "> Read ![TBM 242: The\n> Simplicity Fetish](" TSF_URL ").\n";
+  assert_found(quoted_image, "1:8:image-syntax");
+  assert_fixed(quoted_image, "> Read [TBM 242: The\n> Simplicity Fetish](" TSF_URL ").\n");
+  /* the text is only a line break: the title replaces it */
+  const char *blank = "> Also [\n> ](" TSF_URL ") x\n";
+  assert_found(blank, "1:8:empty-text");
+  assert_fixed(blank, "> Also [TBM 242: The Simplicity Fetish](" TSF_URL ") x\n");
+  const char *ref = "See [TBM 242: The\nSimplicity Fetish][ts].\n\n[ts]: "
+                    "https://substack.com/\n";
+  assert_found(ref, "1:5:generic-host");
+  assert_fixed(ref, "See [TBM 242: The\nSimplicity Fetish](" TSF_URL
+                    ").\n\n[ts]: https://substack.com/\n");
+  /* a lazy continuation line */
+  const char *lazy = "- first\n[TBM 242: The\nSimplicity Fetish](https://"
+                     "substack.com/)\n";
+  assert_found(lazy, "2:1:generic-host");
+  assert_fixed(lazy, "- first\n[TBM 242: The\nSimplicity Fetish](" TSF_URL ")\n");
+  /* an opener at the same column on the line above is another bracket */
+  const char *above = "- [TBM 37/53: " HFF "\n[Direct link](" Y2020
+                      "tbm-22-53-hammers-nails)\n";
+  assert_found(above, "1:3:unclosed-bracket,2:1:anchor-number");
+  /* good: wrapped the right way */
+  assert_found("Read [TBM 242: The\nSimplicity Fetish](" TSF_URL ") and\n"
+               "> [TBM 30/53: Healthy Forcing\n> Functions](" HFF_URL ")\n",
+               "");
+}
+
 static void the_catalog_is_loaded_once_and_errors_are_clear(void **state) {
   (void)state;
   dl_settings s;
@@ -297,6 +353,7 @@ int main(void) {
       cmocka_unit_test(malformed_citations),
       cmocka_unit_test(anchors_on_the_2020_page),
       cmocka_unit_test(everywhere_a_writer_puts_them),
+      cmocka_unit_test(wrapped_link_text),
       cmocka_unit_test(the_catalog_is_loaded_once_and_errors_are_clear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,7 +7,7 @@
  *      they agree with each other and with the catalog;
  *   2. the plain text, for citations cmark could not make into links: a
  *      "[TBM ..." with no closing bracket, no (url), a malformed (url), or
- *      a reference whose definition is missing.
+ *      a reference whose definition is missing (also "[Whole Title][x]").
  *
  * Which post the writer means: the title decides (numbers repeat across
  * series, and are the part writers get wrong); a URL that agrees with the
@@ -897,6 +897,62 @@ static bool S_adjacent(const dl_text *t, size_t i) {
          !(t->flags[i] & S_busy);
 }
 
+/* The ']' closing a bracket opened at text byte i, or 0 when another
+ * bracket, a link or code comes first. */
+static size_t S_closer(const dl_text *t, size_t i) {
+  for (size_t k = i + 1; k < t->len && !(t->flags[k] & S_busy); k++) {
+    if (t->s[k] == '[')
+      return 0;
+    if (t->s[k] == ']')
+      return k;
+  }
+  return 0;
+}
+
+/* "[The Simplicity Fetish][x]" with [x] defined nowhere.  Without a number
+ * the text names a post only as it does next to a URL of the newsletter
+ * (S_name): a whole title of three words or more, so "[going deep][x]"
+ * stays quiet; and only when that title is one post's and no other post's
+ * title without its (parts), since nothing else says which. */
+static void S_check_title_ref(const dl_block *b, size_t i, size_t *resume,
+                              dl_sink *sink, const dl_tbm_catalog *cat) {
+  const dl_text *t = &b->text;
+  size_t close = S_closer(t, i);
+  if (!close || !S_adjacent(t, close + 1) || t->s[close + 1] != '[')
+    return;
+  size_t k = S_closer(t, close + 1);
+  if (!k)
+    return;
+  naming N;
+  S_name(cat, t->s + i + 1, close - i - 1, true, &N);
+  const dl_tbm_posts *brief =
+      N.key ? dl_strmap_get(&cat->by_short, N.key, strlen(N.key)) : NULL;
+  if (!N.by_title || N.by_title->len != 1 ||
+      (brief && (brief->len > 1 || brief->items[0] != N.by_title->items[0]))) {
+    S_naming_free(&N);
+    return;
+  }
+  const dl_tbm_post *P = N.by_title->items[0];
+  *resume = k;
+  char *quoted = S_quote(t->s + i, close + 1 - i);
+  char *label = dl_xstrndup(t->s + close + 2, k - close - 2);
+  char *url = dl_tbm_post_url(P);
+  char *right = dl_strdup_printf("the right URL is %s", url);
+  dl_diag *d = dl_report(sink, DL_MSG_TBM_MISSING_DEFINITION, t->map[i],
+                         t->map[k] + 1, quoted, label, "", right);
+  /* the reference becomes the URL; the writer's text stays */
+  if (d && t->map[k] - t->map[close + 1] == k - close - 1) {
+    char *dest = dl_strdup_printf("(%s)", url);
+    dl_diag_set_fix(d, t->map[close + 1], t->map[k] + 1, dest);
+    free(dest);
+  }
+  free(right);
+  free(url);
+  free(label);
+  free(quoted);
+  S_naming_free(&N);
+}
+
 static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
                             size_t *resume, dl_sink *sink,
                             const dl_tbm_catalog *cat) {
@@ -905,8 +961,10 @@ static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
   while (j < t->len && t->s[j] == ' ')
     j++;
   dl_tbm_cite c;
-  if (j >= t->len || !dl_tbm_parse_cite(t->s + j, t->len - j, &c))
+  if (j >= t->len || !dl_tbm_parse_cite(t->s + j, t->len - j, &c)) {
+    S_check_title_ref(b, i, resume, sink, cat);
     return;
+  }
   size_t close = 0, stop = t->len;
   for (size_t k = j; k < t->len; k++) {
     if ((t->flags[k] & S_busy) || t->s[k] == '[') {

@@ -360,6 +360,22 @@ def wrapped_text(text, rng):
     return draft, [(bad, "tbm-link", "number-title"), (good, "tbm-link", None)]
 
 
+def _words(name):
+    return [w for w in re.findall(r"\w+", name) if w.lower() != "and"]
+
+
+TITLED = [p for p in GOOD if len(_words(p["name"])) >= 3]
+
+
+def title_only_reference(text, rng):
+    """[Whole Title][ref] with no definition of ref: a title of three words
+    or more that one post alone has."""
+    p = rng.choice(TITLED)
+    return _draft(text, rng, lambda c: (f"[{p['name']}][tbm-{p['id']}]", []),
+                  "missing-definition",
+                  ("paragraph", "list item", "block quote", "heading"))
+
+
 LOOK_ALIKES = """
 Correct citations and look-alikes that must stay quiet: I wrote about this
 in TBM 242 and in TBM 37/53 without linking, see [TBM] and [the archive](https://cutlefish.substack.com/archive)
@@ -394,6 +410,12 @@ Simplicity Fetish](https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetis
 > [TBM 30/53: Healthy Forcing
 > Functions](https://cutlefish.substack.com/p/tbm-3053-healthy-forcing-functions).
 
+References: [going deep][nowhere], [Think Big, Work Small][nowhere] and
+[Healthy Forcing Functions][nowhere] name no post alone, and [The
+Simplicity Fetish][tsf] has its definition.
+
+[tsf]: https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish
+
 [tips]: https://cutlefish.substack.com/p/tbm-953-some-mvp-and-experiment-tips
 """
 
@@ -419,6 +441,7 @@ KINDS = {
         "anchor-number": anchor_number,
         "anchor-unknown": anchor_unknown,
         "wrapped-text": wrapped_text,
+        "title-only-reference": title_only_reference,
     },
 }
 QUIET = {"tbm look-alikes": look_alikes}

@@ -323,6 +323,30 @@ static void wrapped_link_text(void **state) {
                "");
 }
 
+/* "[Whole Title][x]" whose [x] is defined nowhere: caught like the
+ * numbered form, where the title is one post's alone. */
+static void title_only_reference(void **state) {
+  (void)state;
+  const char *bad = "See [The Simplicity Fetish][x] now.\n";
+  assert_found(bad, "1:5:missing-definition");
+  assert_fixed(bad, "See [The Simplicity Fetish](" TSF_URL ") now.\n");
+  assert_message(bad, "'[The Simplicity Fetish]' uses the reference [x], which "
+                      "is never defined, so readers see brackets and no link; "
+                      "the right URL is " TSF_URL);
+  const char *folded = "> See [the *simplicity* fetish][].\n";
+  assert_found(folded, "1:7:missing-definition");
+  assert_fixed(folded, "> See [the *simplicity* fetish](" TSF_URL ").\n");
+  /* good: a phrase, a part of a title, a title two posts share or one
+   * that another post has without its (Part 2), a defined reference, no
+   * reference at all, code */
+  assert_found("[going deep][x] [Going Deep][x] [Healthy Forcing "
+               "Functions][x] [Think Big, Work Small][x] [Minimally Viable "
+               "Consistency][x] [The Simplicity Fetish][ok] [The Simplicity "
+               "Fetish] `[The Simplicity Fetish][x]` \\[The Simplicity "
+               "Fetish][x]\n\n[ok]: " TSF_URL "\n",
+               "");
+}
+
 static void the_catalog_is_loaded_once_and_errors_are_clear(void **state) {
   (void)state;
   dl_settings s;
@@ -354,6 +378,7 @@ int main(void) {
       cmocka_unit_test(anchors_on_the_2020_page),
       cmocka_unit_test(everywhere_a_writer_puts_them),
       cmocka_unit_test(wrapped_link_text),
+      cmocka_unit_test(title_only_reference),
       cmocka_unit_test(the_catalog_is_loaded_once_and_errors_are_clear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

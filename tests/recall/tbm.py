@@ -376,6 +376,15 @@ def title_only_reference(text, rng):
                   ("paragraph", "list item", "block quote", "heading"))
 
 
+def bare_url(text, rng):
+    """A 2020 anchor with another post's number, bare in the prose."""
+    p = rng.choice(Y2020)
+    u = anchor(p, _other(rng, p, Y2020)["number"])
+    return _draft(text, rng, lambda c: (u + rng.choice(["", ",", "."]), []),
+                  "anchor-number",
+                  ("paragraph", "list item", "block quote", "heading"))
+
+
 LOOK_ALIKES = """
 Correct citations and look-alikes that must stay quiet: I wrote about this
 in TBM 242 and in TBM 37/53 without linking, see [TBM] and [the archive](https://cutlefish.substack.com/archive)
@@ -414,6 +423,11 @@ References: [going deep][nowhere], [Think Big, Work Small][nowhere] and
 [Healthy Forcing Functions][nowhere] name no post alone, and [The
 Simplicity Fetish][tsf] has its definition.
 
+Bare and right: https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish,
+(https://johnpcutler.github.io/tbm2020/#tbm-10-53-hammers-nails),
+https://cutlefish.substack.com/ and `https://cutlefish.substack.com/p/not-a-post`
+in code.
+
 [tsf]: https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish
 
 [tips]: https://cutlefish.substack.com/p/tbm-953-some-mvp-and-experiment-tips
@@ -442,6 +456,7 @@ KINDS = {
         "anchor-unknown": anchor_unknown,
         "wrapped-text": wrapped_text,
         "title-only-reference": title_only_reference,
+        "bare-url": bare_url,
     },
 }
 QUIET = {"tbm look-alikes": look_alikes}

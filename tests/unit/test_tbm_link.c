@@ -347,6 +347,37 @@ static void title_only_reference(void **state) {
                "");
 }
 
+/* A bare URL in prose: Substack makes it a link, so it is checked as an
+ * autolink is; the autolink's anchor gets its fix too. */
+static void bare_urls(void **state) {
+  (void)state;
+  const char *bad = "See " Y2020 "tbm-22-53-hammers-nails today.\n";
+  assert_found(bad, "1:5:anchor-number");
+  assert_fixed(bad, "See " Y2020 "tbm-10-53-hammers-nails today.\n");
+  const char *auto_ = "See <" Y2020 "tbm-22-53-hammers-nails> today.\n";
+  assert_found(auto_, "1:5:anchor-number");
+  assert_fixed(auto_, "See <" Y2020 "tbm-10-53-hammers-nails> today.\n");
+  const char *end = "> (" Y2020 "tbm-22-53-hammers-nails).\n";
+  assert_found(end, "1:4:anchor-number");
+  assert_fixed(end, "> (" Y2020 "tbm-10-53-hammers-nails).\n");
+  assert_found("# Read " P "tbm-999-not-yet, and " Y2020
+               "tbm-10-53-hammers-and-screws.\n",
+               "1:8:unknown-slug,1:62:anchor-unknown");
+  assert_message("Read " P "tbm-999-not-yet.\n",
+                 "a link links to " P "tbm-999-not-yet, but no post in the "
+                 "catalog has the slug 'tbm-999-not-yet'; check the link "
+                 "against the catalog, or point --catalog at a newer export "
+                 "if the post is new");
+  /* good: right addresses, code, links, other hosts, a URL inside a word,
+   * the (url) of a link that did not parse (no-url says it) */
+  assert_found("See " TSF_URL "?utm_source=x, " Y2020 "tbm-10-53-hammers-"
+               "nails. `" P "tbm-999-x` [" P "tbm-999-y](https://example.com) "
+               "https://lenny.substack.com/p/tbm-999 xhttps://" "cutlefish."
+               "substack.com/p/zzz https://cutlefish.substack.com/\n",
+               "");
+  assert_found("[TBM 242: The Simplicity Fetish](" P "tbm 242)\n", "1:1:no-url");
+}
+
 static void the_catalog_is_loaded_once_and_errors_are_clear(void **state) {
   (void)state;
   dl_settings s;
@@ -379,6 +410,7 @@ int main(void) {
       cmocka_unit_test(everywhere_a_writer_puts_them),
       cmocka_unit_test(wrapped_link_text),
       cmocka_unit_test(title_only_reference),
+      cmocka_unit_test(bare_urls),
       cmocka_unit_test(the_catalog_is_loaded_once_and_errors_are_clear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,13 +1,15 @@
 /*
  * tbm_link.c: every broken link to a Beautiful Mess post.
  *
- * Two passes over each paragraph and heading:
+ * Three passes over each paragraph and heading:
  *   1. the links and images cmark found: what the visible text names (a
  *      number, a title, both), what the URL is (tbm_url.c), and whether
  *      they agree with each other and with the catalog;
  *   2. the plain text, for citations cmark could not make into links: a
  *      "[TBM ..." with no closing bracket, no (url), a malformed (url), or
- *      a reference whose definition is missing.
+ *      a reference whose definition is missing (also "[Whole Title][x]");
+ *   3. the plain text again, for bare URLs of the newsletter, which
+ *      Substack turns into links when the post goes out.
  *
  * Which post the writer means: the title decides (numbers repeat across
  * series, and are the part writers get wrong); a URL that agrees with the
@@ -573,6 +575,24 @@ static bool S_locate(const dl_doc *doc, const dl_block *b, cmark_node *node,
   return false;
 }
 
+/* Where an autolink "<url>" is, read as an inline link whose destination
+ * is the URL, so that a fix can rewrite it; false where cmark's position
+ * is not this autolink (no fix then). */
+static bool S_locate_autolink(const dl_doc *doc, cmark_node *node,
+                              const char *url, size_t *s, size_t *e,
+                              link_src *L) {
+  dl_doc_node_range(doc, node, s, e);
+  size_t n = strlen(url);
+  if (*s + n + 2 > doc->len || doc->src[*s] != '<' ||
+      memcmp(doc->src + *s + 1, url, n) != 0 || doc->src[*s + n + 1] != '>')
+    return false;
+  *L = (link_src){.inline_ = true, .dest_start = *s + 1,
+                  .dest_end = *s + 1 + n, .dest_exact = true,
+                  .end = *s + n + 2};
+  *e = L->end;
+  return true;
+}
+
 /* ---- pass 1: links and images ---------------------------------------------- */
 
 enum problem {
@@ -713,7 +733,8 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
     return;
   }
   link_src L = {0};
-  bool located = S_locate(doc, b, node, image, url, text, &s, &e, &L);
+  bool located = S_locate(doc, b, node, image, url, text, &s, &e, &L) ||
+                 (autolink && S_locate_autolink(doc, node, url, &s, &e, &L));
   view v; /* the text with its source offsets, for placing a fix */
   S_view(b, s, e, image ? DL_TX_IMAGE : DL_TX_LINK, image ? 0 : DL_TX_IMAGE,
          &v);
@@ -767,7 +788,19 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
   dl_diag *d = NULL;
   switch (kind) {
   case P_IMAGE: {
-    char *shown = S_quote(doc->src + s, e - s);
+    /* the image as written, but its text as the reader sees it: wrapped
+     * text in a quote or list would show the "> " of each line */
+    dl_buf src = {0};
+    if (located) {
+      dl_buf_puts(&src, "![");
+      dl_buf_put(&src, text, tn);
+      dl_buf_puts(&src, "]");
+      dl_buf_put(&src, doc->src + L.close + 1, L.end - L.close - 1);
+    } else {
+      dl_buf_put(&src, doc->src + s, e - s);
+    }
+    char *shown = S_quote(src.s ? src.s : "", src.len);
+    free(src.s);
     d = dl_report(sink, DL_MSG_TBM_IMAGE_SYNTAX, s, e, shown, extra, right);
     free(shown);
     break;
@@ -885,6 +918,62 @@ static bool S_adjacent(const dl_text *t, size_t i) {
          !(t->flags[i] & S_busy);
 }
 
+/* The ']' closing a bracket opened at text byte i, or 0 when another
+ * bracket, a link or code comes first. */
+static size_t S_closer(const dl_text *t, size_t i) {
+  for (size_t k = i + 1; k < t->len && !(t->flags[k] & S_busy); k++) {
+    if (t->s[k] == '[')
+      return 0;
+    if (t->s[k] == ']')
+      return k;
+  }
+  return 0;
+}
+
+/* "[The Simplicity Fetish][x]" with [x] defined nowhere.  Without a number
+ * the text names a post only as it does next to a URL of the newsletter
+ * (S_name): a whole title of three words or more, so "[going deep][x]"
+ * stays quiet; and only when that title is one post's and no other post's
+ * title without its (parts), since nothing else says which. */
+static void S_check_title_ref(const dl_block *b, size_t i, size_t *resume,
+                              dl_sink *sink, const dl_tbm_catalog *cat) {
+  const dl_text *t = &b->text;
+  size_t close = S_closer(t, i);
+  if (!close || !S_adjacent(t, close + 1) || t->s[close + 1] != '[')
+    return;
+  size_t k = S_closer(t, close + 1);
+  if (!k)
+    return;
+  naming N;
+  S_name(cat, t->s + i + 1, close - i - 1, true, &N);
+  const dl_tbm_posts *brief =
+      N.key ? dl_strmap_get(&cat->by_short, N.key, strlen(N.key)) : NULL;
+  if (!N.by_title || N.by_title->len != 1 ||
+      (brief && (brief->len > 1 || brief->items[0] != N.by_title->items[0]))) {
+    S_naming_free(&N);
+    return;
+  }
+  const dl_tbm_post *P = N.by_title->items[0];
+  *resume = k;
+  char *quoted = S_quote(t->s + i, close + 1 - i);
+  char *label = dl_xstrndup(t->s + close + 2, k - close - 2);
+  char *url = dl_tbm_post_url(P);
+  char *right = dl_strdup_printf("the right URL is %s", url);
+  dl_diag *d = dl_report(sink, DL_MSG_TBM_MISSING_DEFINITION, t->map[i],
+                         t->map[k] + 1, quoted, label, "", right);
+  /* the reference becomes the URL; the writer's text stays */
+  if (d && t->map[k] - t->map[close + 1] == k - close - 1) {
+    char *dest = dl_strdup_printf("(%s)", url);
+    dl_diag_set_fix(d, t->map[close + 1], t->map[k] + 1, dest);
+    free(dest);
+  }
+  free(right);
+  free(url);
+  free(label);
+  free(quoted);
+  S_naming_free(&N);
+}
+
 static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
                             size_t *resume, dl_sink *sink,
                             const dl_tbm_catalog *cat) {
@@ -893,8 +982,10 @@ static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
   while (j < t->len && t->s[j] == ' ')
     j++;
   dl_tbm_cite c;
-  if (j >= t->len || !dl_tbm_parse_cite(t->s + j, t->len - j, &c))
+  if (j >= t->len || !dl_tbm_parse_cite(t->s + j, t->len - j, &c)) {
+    S_check_title_ref(b, i, resume, sink, cat);
     return;
+  }
   size_t close = 0, stop = t->len;
   for (size_t k = j; k < t->len; k++) {
     if ((t->flags[k] & S_busy) || t->s[k] == '[') {
@@ -1022,6 +1113,109 @@ static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
     free(E.e[k].text);
 }
 
+/* ---- pass 3: bare URLs ------------------------------------------------------ */
+
+/* Where a bare URL starting at text byte i ends, as an autolinker reads it:
+ * up to a space, a '<', markup or code, without the punctuation that ends
+ * the sentence around it or a closing bracket it never opened.  Non-ASCII
+ * ends it too: the newsletter's addresses are ASCII, and a closing curly
+ * quote is not part of them. */
+static size_t S_url_end(const dl_text *t, size_t i) {
+  size_t k = i, open = 0, close = 0;
+  for (; k < t->len && !(t->flags[k] & S_busy) &&
+         (unsigned char)t->s[k] > ' ' && (unsigned char)t->s[k] < 0x80 &&
+         t->s[k] != '<';
+       k++) {
+    open += t->s[k] == '(';
+    close += t->s[k] == ')';
+  }
+  while (k > i) {
+    char last = t->s[k - 1];
+    if (last == ')' && close > open)
+      close--;
+    else if (!strchr(".,:;!?*_~'\"]", last))
+      break;
+    k--;
+  }
+  return k;
+}
+
+/* A URL in the text that no one made a link: Substack makes it one when
+ * the post goes out, so an address of the newsletter is checked as an
+ * autolink is (<https://...>): a slug no post has, or an anchor of the 2020
+ * page with the wrong number or no post.  URLs in links, autolinks and
+ * code are pass 1's or nobody's, and a "](url" that did not parse is pass
+ * 2's. */
+static void S_check_bare(const dl_doc *doc, const dl_block *b, size_t i,
+                         size_t end, dl_sink *sink,
+                         const dl_tbm_catalog *cat) {
+  const dl_text *t = &b->text;
+  char *url = dl_xstrndup(t->s + i, end - i);
+  dl_tbm_url U;
+  dl_tbm_url_classify(cat, url, &U);
+  const dl_tbm_post *u = U.post;
+  size_t at = t->map[i], to = t->map[end - 1] + 1;
+  char *right_url = NULL, *right;
+  dl_diag *d = NULL;
+  if (U.kind == DL_TBM_URL_BAD_SLUG || (U.kind == DL_TBM_URL_ANCHOR && !u)) {
+    right = dl_xstrdup("check the link against the catalog, or point "
+                       "--catalog at a newer export if the post is new");
+    if (U.kind == DL_TBM_URL_BAD_SLUG) {
+      char *slug = dl_xstrndup(url + U.slug_start, U.slug_end - U.slug_start);
+      d = dl_report(sink, DL_MSG_TBM_UNKNOWN_SLUG, at, to, "a link", url, slug,
+                    "", right);
+      free(slug);
+    } else {
+      d = dl_report(sink, DL_MSG_TBM_ANCHOR_UNKNOWN, at, to,
+                    url + U.anchor_start, "", right);
+    }
+  } else if (U.kind == DL_TBM_URL_ANCHOR &&
+             !dl_tbm_number_matches(u, U.number)) {
+    right_url = S_renumbered_anchor(url, &U, u);
+    right = dl_strdup_printf("the right URL is %s", right_url);
+    d = dl_report(sink, DL_MSG_TBM_ANCHOR_NUMBER, at, to, url + U.anchor_start,
+                  U.number, u->name, u->number, "", right);
+  } else {
+    right = NULL;
+  }
+  size_t a, z;
+  if (d && right_url && S_plain(doc, t->map, t->s, i, end, &a, &z))
+    dl_diag_set_fix(d, a, z, right_url);
+  free(right);
+  free(right_url);
+  free(url);
+}
+
+/* Each "http://" or "https://" that starts a word outside links and code. */
+static void S_check_bare_urls(const dl_doc *doc, const dl_block *b,
+                              dl_sink *sink, const dl_tbm_catalog *cat) {
+  const dl_text *t = &b->text;
+  for (size_t i = 0; i + 3 < t->len; i++) {
+    const char *colon = memchr(t->s + i, ':', t->len - i);
+    if (!colon)
+      break;
+    size_t c = (size_t)(colon - t->s), start;
+    i = c;
+    if (c + 2 >= t->len || t->s[c + 1] != '/' || t->s[c + 2] != '/')
+      continue;
+    if (c >= 5 && strncasecmp(t->s + c - 5, "https", 5) == 0)
+      start = c - 5;
+    else if (c >= 4 && strncasecmp(t->s + c - 4, "http", 4) == 0)
+      start = c - 4;
+    else
+      continue;
+    if ((t->flags[start] & S_busy) ||
+        (start > 0 && isalnum((unsigned char)t->s[start - 1])))
+      continue;
+    if (start >= 2 && t->s[start - 1] == '(' && t->s[start - 2] == ']')
+      continue; /* "[TBM ...](url x)": pass 2's malformed (url) */
+    size_t end = S_url_end(t, start);
+    if (end > c + 3)
+      S_check_bare(doc, b, start, end, sink, cat);
+    i = end > i ? end - 1 : i;
+  }
+}
+
 /* ---- the rule --------------------------------------------------------------- */
 
 /* The inline after `n` below `top`, in document order (what cmark's
@@ -1064,6 +1258,7 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
         continue; /* "\[TBM ...": the writer wants the bracket */
       S_check_bracket(doc, b, i, &i, sink, cat);
     }
+    S_check_bare_urls(doc, b, sink, cat);
   }
 }
 

@@ -153,10 +153,64 @@ size_t dl_doc_offset(const dl_doc *doc, int line, int column) {
   return offset > doc->len ? doc->len : offset;
 }
 
+/* Is the rest of the line from `at` blank, or a hard break's backslash? */
+static bool S_rest_blank(const dl_doc *doc, size_t at) {
+  for (; at < doc->len && doc->src[at] != '\n' && doc->src[at] != '\r'; at++)
+    if (doc->src[at] != ' ' && doc->src[at] != '\t' &&
+        !(doc->src[at] == '\\' && (at + 1 == doc->len ||
+                                    doc->src[at + 1] == '\n' ||
+                                    doc->src[at + 1] == '\r')))
+      return false;
+  return true;
+}
+
+/* The line a link or image starts on.  cmark 0.30 gives it the line of its
+ * closing bracket (handle_close_bracket sets start_line to the subject's
+ * current line) but the column of its '[' (or '!'), which is on an earlier
+ * line when the text wraps.  Its first child with a position (a text, code,
+ * emphasis) is on the opening line after the opener, or on the next line
+ * with nothing but a line break between them; with no such child (empty
+ * text, a line break alone) the closing line plays its part.  So the
+ * opening line is that line, or the one above when the opener ends it.
+ * Where neither fits (a lazy continuation line shifts cmark's columns),
+ * the child's line is still nearer than cmark's. */
+static int S_opening_line(const dl_doc *doc, cmark_node *node, int column) {
+  int line = cmark_node_get_start_line(node), col = 0;
+  cmark_node *c = cmark_node_first_child(node);
+  while (c && cmark_node_get_start_line(c) <= 0)
+    c = cmark_node_next(c);
+  if (c && (cmark_node_get_type(c) == CMARK_NODE_LINK ||
+            cmark_node_get_type(c) == CMARK_NODE_IMAGE))
+    return line; /* an image's alt text opening with a link: as cmark says */
+  if (c && cmark_node_get_start_line(c) <= line) {
+    line = cmark_node_get_start_line(c);
+    col = cmark_node_get_start_column(c);
+  }
+  cmark_node *block = cmark_node_parent(node);
+  while (block && cmark_node_get_type(block) >= CMARK_NODE_FIRST_INLINE)
+    block = cmark_node_parent(block);
+  int top = block ? cmark_node_get_start_line(block) : 1;
+  bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
+  for (int l = line; l >= 1 && l >= top && l >= line - 1; l--) {
+    size_t at = dl_doc_offset(doc, l, column);
+    bool fits = at < doc->len && doc->src[at] == (image ? '!' : '[') &&
+                dl_doc_line_index(doc, at) == doc->body_line + (size_t)l - 1;
+    if (fits && l == line && (!col || column < col))
+      return l;
+    if (fits && l < line && S_rest_blank(doc, at + (image ? 2 : 1)))
+      return l;
+  }
+  return line;
+}
+
 void dl_doc_node_range(const dl_doc *doc, cmark_node *node, size_t *start,
                        size_t *end) {
-  *start = dl_doc_offset(doc, cmark_node_get_start_line(node),
-                         cmark_node_get_start_column(node));
+  int line = cmark_node_get_start_line(node);
+  int column = cmark_node_get_start_column(node);
+  cmark_node_type type = cmark_node_get_type(node);
+  if (line > 0 && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE))
+    line = S_opening_line(doc, node, column);
+  *start = dl_doc_offset(doc, line, column);
   int end_line = cmark_node_get_end_line(node);
   int end_col = cmark_node_get_end_column(node);
   /* cmark's end column is inclusive; 0 means "before the first byte". */

@@ -149,6 +149,48 @@ typedef struct change {
   lines new_lines;
 } change;
 
+/* The last line a fix touches (its start's, for an insertion). */
+static size_t S_fix_last(const lines *old, const dl_fix *f) {
+  return S_line_of(old, f->end > f->start ? f->end - 1 : f->start);
+}
+
+/* The change that fixes[i..] make from line `first` on; returns the index
+ * of the first fix it leaves for the next change.  Fixes on shared lines
+ * make one change; so does the line after one whose line ending a fix
+ * removed ("[\n](url)" -> "[TBM 242: ...](url)"), since the new text runs
+ * on into it. */
+static size_t S_change(const dl_doc *doc, const lines *old,
+                       const dl_fix *const *fixes, size_t i, size_t n,
+                       change *c) {
+  c->first = S_line_of(old, fixes[i]->start);
+  c->last = S_fix_last(old, fixes[i]);
+  size_t j = i + 1;
+  for (;;) {
+    for (; j < n && S_line_of(old, fixes[j]->start) <= c->last; j++) {
+      size_t l = S_fix_last(old, fixes[j]);
+      c->last = l > c->last ? l : c->last;
+    }
+    size_t from = old->start[c->first], to = old->start[c->last + 1];
+    dl_fix *shifted = dl_xcalloc(j - i, sizeof *shifted);
+    const dl_fix **ptrs = dl_xcalloc(j - i, sizeof *ptrs);
+    for (size_t k = i; k < j; k++) {
+      shifted[k - i] = (dl_fix){fixes[k]->start - from, fixes[k]->end - from,
+                                fixes[k]->text};
+      ptrs[k - i] = &shifted[k - i];
+    }
+    c->text = dl_fix_apply(doc->src + from, to - from, ptrs, j - i, &c->len);
+    free(ptrs);
+    free(shifted);
+    char tail = c->len ? c->text[c->len - 1] : '\n';
+    if (tail == '\n' || tail == '\r' || c->last + 1 >= old->n)
+      break;
+    free(c->text);
+    c->last++;
+  }
+  S_lines(c->text, c->len, &c->new_lines);
+  return j;
+}
+
 void dl_fix_diff(FILE *out, const char *path, const dl_doc *doc,
                  const dl_fix *const *fixes, size_t n) {
   lines old;
@@ -159,37 +201,8 @@ void dl_fix_diff(FILE *out, const char *path, const dl_doc *doc,
   }
   change *ch = dl_xcalloc(n, sizeof *ch);
   size_t nch = 0;
-  for (size_t i = 0; i < n;) {
-    /* fixes on shared lines make one change */
-    size_t first = S_line_of(&old, fixes[i]->start);
-    size_t last = S_line_of(&old, fixes[i]->end > fixes[i]->start
-                                      ? fixes[i]->end - 1
-                                      : fixes[i]->start);
-    size_t j = i + 1;
-    while (j < n && S_line_of(&old, fixes[j]->start) <= last) {
-      size_t l = S_line_of(&old, fixes[j]->end > fixes[j]->start
-                                     ? fixes[j]->end - 1
-                                     : fixes[j]->start);
-      last = l > last ? l : last;
-      j++;
-    }
-    size_t from = old.start[first], to = old.start[last + 1];
-    dl_fix *shifted = dl_xcalloc(j - i, sizeof *shifted);
-    const dl_fix **ptrs = dl_xcalloc(j - i, sizeof *ptrs);
-    for (size_t k = i; k < j; k++) {
-      shifted[k - i] = (dl_fix){fixes[k]->start - from, fixes[k]->end - from,
-                                fixes[k]->text};
-      ptrs[k - i] = &shifted[k - i];
-    }
-    change *c = &ch[nch++];
-    c->first = first;
-    c->last = last;
-    c->text = dl_fix_apply(doc->src + from, to - from, ptrs, j - i, &c->len);
-    S_lines(c->text, c->len, &c->new_lines);
-    free(ptrs);
-    free(shifted);
-    i = j;
-  }
+  for (size_t i = 0; i < n; nch++)
+    i = S_change(doc, &old, fixes, i, n, &ch[nch]);
   fprintf(out, "--- %s\n+++ %s\n", path, path);
   long delta = 0; /* new lines minus old lines so far */
   for (size_t h = 0; h < nch;) {

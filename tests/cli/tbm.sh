@@ -165,6 +165,29 @@ if [ $? = 1 ] && printf '%s' "$out" | grep -q 'in\.md: standard input is not wri
 out=$(printf 'A [TBM 242: The Simplicity Fetish](https://substack.com/).\n' |
       "$bin" --diff --stdin-filename in.md - 2>&1)
 if printf '%s' "$out" | grep -q '^+A \[TBM 242: The Simplicity Fetish\](https://cutlefish'; then ok; else ko "stdin --diff: $out"; fi
+# link text wrapped over lines (in a quote, its "> " kept), empty text
+# that is a line break, a bare URL: found where they start, each with its
+# fix in the JSON, and --diff shows exactly what --fix writes
+P=https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish
+printf '> Read [TBM 243: The\n> Simplicity Fetish](%s).\n\nAlso [\n](%s) and\nhttps://johnpcutler.github.io/tbm2020/#tbm-22-53-hammers-nails.\n' "$P" "$P" >"$tmp/wrap.md"
+check wrap-position 1 "^wrap\.md:1:8: error: 'TBM 243: The Simplicity Fetish' has the wrong number" -- wrap.md
+check wrap-empty-text 1 "^wrap\.md:4:6: error: the link to $P has no text" -- wrap.md
+check wrap-bare-url 1 "^wrap\.md:6:1: error: the anchor #tbm-22-53-hammers-nails says TBM 22/53" -- wrap.md
+check wrap-json-fixes 1 '"fix": \{' -- -f json wrap.md
+[ "$(cd "$tmp" && "$bin" -f json wrap.md | grep -c '"fix": null')" = 0 ] && ok || ko "wrap.md: a finding without its fix"
+(cd "$tmp" && "$bin" --diff wrap.md >wrap.diff 2>/dev/null)
+cp "$tmp/wrap.md" "$tmp/wrap-patched.md"
+check wrap-fix 0 "wrap\.md: applied 3 fixes" -- --fix wrap.md
+printf '> Read [TBM 242: The\n> Simplicity Fetish](%s).\n\nAlso [TBM 242: The Simplicity Fetish](%s) and\nhttps://johnpcutler.github.io/tbm2020/#tbm-10-53-hammers-nails.\n' "$P" "$P" >"$tmp/wrap-want.md"
+cmp -s "$tmp/wrap.md" "$tmp/wrap-want.md" && ok || ko "wrap.md: --fix wrote $(cat "$tmp/wrap.md")"
+if command -v patch >/dev/null 2>&1; then
+  sed 's/wrap\.md/wrap-patched.md/g' "$tmp/wrap.diff" >"$tmp/wrap-patched.diff"
+  if (cd "$tmp" && patch -s -p0 <wrap-patched.diff) && cmp -s "$tmp/wrap-patched.md" "$tmp/wrap.md"; then
+    ok
+  else
+    ko "wrap.md: --diff and --fix differ"
+  fi
+fi
 # a symbolic link stays a link
 cp "$seed" "$tmp/target.md"
 ln -s target.md "$tmp/link.md"

@@ -341,6 +341,50 @@ def missing_definition(text, rng):
                     lambda p, r: f"][tbm-{p['id']}]")
 
 
+def wrapped_text(text, rng):
+    """A link whose text wraps onto the next line (each line with its
+    container's prefix), with the wrong number: found on the '[' line."""
+    p = rng.choice([q for q in GOOD if len(q["name"].split()) >= 2])
+    q = _other(rng, p)
+    words = f"TBM {q['number']}: {p['name']}".split(" ")
+    cut = rng.randrange(2, len(words))
+    first, rest = " ".join(words[:cut]), " ".join(words[cut:])
+    prefix = rng.choice(["", "- ", "> "])
+    indent = "  " if prefix == "- " else prefix
+    block = [f"{prefix}As I wrote in [{first}",
+             f"{indent}{rest}]({url(p)}) this keeps coming up."]
+    placed = _place(text, rng, [block, [correct_link(rng)]])
+    if not placed:
+        return None
+    draft, (bad, good) = placed
+    return draft, [(bad, "tbm-link", "number-title"), (good, "tbm-link", None)]
+
+
+def _words(name):
+    return [w for w in re.findall(r"\w+", name) if w.lower() != "and"]
+
+
+TITLED = [p for p in GOOD if len(_words(p["name"])) >= 3]
+
+
+def title_only_reference(text, rng):
+    """[Whole Title][ref] with no definition of ref: a title of three words
+    or more that one post alone has."""
+    p = rng.choice(TITLED)
+    return _draft(text, rng, lambda c: (f"[{p['name']}][tbm-{p['id']}]", []),
+                  "missing-definition",
+                  ("paragraph", "list item", "block quote", "heading"))
+
+
+def bare_url(text, rng):
+    """A 2020 anchor with another post's number, bare in the prose."""
+    p = rng.choice(Y2020)
+    u = anchor(p, _other(rng, p, Y2020)["number"])
+    return _draft(text, rng, lambda c: (u + rng.choice(["", ",", "."]), []),
+                  "anchor-number",
+                  ("paragraph", "list item", "block quote", "heading"))
+
+
 LOOK_ALIKES = """
 Correct citations and look-alikes that must stay quiet: I wrote about this
 in TBM 242 and in TBM 37/53 without linking, see [TBM] and [the archive](https://cutlefish.substack.com/archive)
@@ -370,6 +414,22 @@ code `[TBM 242: The Simplicity Fetish` and an escaped \\[TBM 242: not a link,
 
 > [TBM 9/53: Some MVP and Experiment Tips][tips] is a reference done right.
 
+Wrapped the right way: [TBM 242: The
+Simplicity Fetish](https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish), and
+> [TBM 30/53: Healthy Forcing
+> Functions](https://cutlefish.substack.com/p/tbm-3053-healthy-forcing-functions).
+
+References: [going deep][nowhere], [Think Big, Work Small][nowhere] and
+[Healthy Forcing Functions][nowhere] name no post alone, and [The
+Simplicity Fetish][tsf] has its definition.
+
+Bare and right: https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish,
+(https://johnpcutler.github.io/tbm2020/#tbm-10-53-hammers-nails),
+https://cutlefish.substack.com/ and `https://cutlefish.substack.com/p/not-a-post`
+in code.
+
+[tsf]: https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish
+
 [tips]: https://cutlefish.substack.com/p/tbm-953-some-mvp-and-experiment-tips
 """
 
@@ -394,6 +454,9 @@ KINDS = {
         "image-syntax": image_syntax,
         "anchor-number": anchor_number,
         "anchor-unknown": anchor_unknown,
+        "wrapped-text": wrapped_text,
+        "title-only-reference": title_only_reference,
+        "bare-url": bare_url,
     },
 }
 QUIET = {"tbm look-alikes": look_alikes}

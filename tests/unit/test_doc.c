@@ -89,6 +89,35 @@ static void plain_text_in_list_continuation(void **state) {
   dl_doc_free(doc);
 }
 
+/* cmark gives a link or image whose text wraps the line of its closing
+ * bracket as its start line; the range starts at its '[' (or '!'). */
+static void wrapped_link_range_starts_at_its_opener(void **state) {
+  (void)state;
+  const char *md = "Read [a\nb](u) ![c\nd](v) [\ne](w)\n\n"
+                   "> x [f\n> g](y) [h](z)\n\n- [i\n  j](k)\n";
+  const char *opener[] = {"[a", "![c", "[\ne", "[f", "[h", "[i"};
+  const char *closer[] = {"(u)", "(v)", "(w)", "(y)", "(z)", "(k)"};
+  dl_doc *doc = unit_doc(md);
+  cmark_iter *it = cmark_iter_new(doc->root);
+  size_t k = 0;
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node *n = cmark_iter_get_node(it);
+    cmark_node_type type = cmark_node_get_type(n);
+    if (ev != CMARK_EVENT_ENTER ||
+        (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE))
+      continue;
+    size_t start, end;
+    dl_doc_node_range(doc, n, &start, &end);
+    assert_true(k < 6);
+    assert_int_equal(start, (size_t)(strstr(md, opener[k]) - md));
+    assert_int_equal(end, (size_t)(strstr(md, closer[k]) - md) + 3);
+    k++;
+  }
+  assert_int_equal(k, 6);
+  cmark_iter_free(it);
+  dl_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(locate_counts_code_points),
@@ -98,6 +127,7 @@ int main(void) {
       cmocka_unit_test(unclosed_front_matter_is_markdown),
       cmocka_unit_test(plain_text_drops_markup_and_maps_back),
       cmocka_unit_test(plain_text_in_list_continuation),
+      cmocka_unit_test(wrapped_link_range_starts_at_its_opener),
   };
   return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
 }

@@ -94,6 +94,14 @@ static void unified_diff(void **state) {
                          " l3\n-l4\n+new line\n+l4\n");
   free(d);
   dl_diag_list_free(&l);
+  /* a fix that removes a line ending joins the next line into its change */
+  l = (dl_diag_list){0};
+  S_push_fix(&l, 6, 7, "title");
+  d = S_diff("Also [\n](url) x\nl3\n", &l);
+  assert_string_equal(d, "--- d.md\n+++ d.md\n@@ -1,3 +1,2 @@\n-Also [\n"
+                         "-](url) x\n+Also [title](url) x\n l3\n");
+  free(d);
+  dl_diag_list_free(&l);
 }
 
 static char *S_tmpfile(const char *content, mode_t mode) {

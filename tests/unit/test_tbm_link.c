@@ -267,6 +267,117 @@ static void everywhere_a_writer_puts_them(void **state) {
                "1:8:generic-host");
 }
 
+/* Link text wrapped over lines: cmark gives the link its closing line as
+ * its start line; the finding is at the '[' and the fix is the one-line
+ * link's, with the writer's line breaks (and a quote's "> ") kept. */
+static void wrapped_link_text(void **state) {
+  (void)state;
+  const char *two = "Read [TBM 243: The\nSimplicity Fetish](" TSF_URL ").\n";
+  assert_found(two, "1:6:number-title");
+  assert_fixed(two, "Read [TBM 242: The\nSimplicity Fetish](" TSF_URL ").\n");
+  const char *generic = "Read [TBM 242: The\nSimplicity Fetish](https://"
+                        "substack.com/).\n";
+  assert_found(generic, "1:6:generic-host");
+  assert_fixed(generic, "Read [TBM 242: The\nSimplicity Fetish](" TSF_URL ").\n");
+  const char *three = "Read [TBM 243: The\nSimplicity\nFetish](" TSF_URL ").\n";
+  assert_found(three, "1:6:number-title");
+  assert_fixed(three, "Read [TBM 242: The\nSimplicity\nFetish](" TSF_URL ").\n");
+  const char *item = "- Read [TBM 243: The\n  Simplicity Fetish](" TSF_URL ").\n";
+  assert_found(item, "1:8:number-title");
+  assert_fixed(item, "- Read [TBM 242: The\n  Simplicity Fetish](" TSF_URL ").\n");
+  const char *quote = "> Read [TBM 242: The\n> Simplicity Fetish](https://"
+                      "substack.com/).\n";
+  assert_found(quote, "1:8:generic-host");
+  assert_fixed(quote, "> Read [TBM 242: The\n> Simplicity Fetish](" TSF_URL ").\n");
+  const char *image = "Read ![TBM 242: The\nSimplicity Fetish](" TSF_URL ").\n";
+  assert_found(image, "1:6:image-syntax");
+  assert_fixed(image, "Read [TBM 242: The\nSimplicity Fetish](" TSF_URL ").\n");
+  assert_message(image, "'![TBM 242: The Simplicity Fetish](https://cutlefish."
+                        "substack.com/p/tbm...' uses image syntax for a page, "
+                        "so readers see a broken image, not a link; the right "
+                        "link is [TBM 242: The Simplicity Fetish](" TSF_URL ")");
+  const char *quoted_image = "> Read ![TBM 242: The\n> Simplicity Fetish](" TSF_URL ").\n";
+  assert_found(quoted_image, "1:8:image-syntax");
+  assert_fixed(quoted_image, "> Read [TBM 242: The\n> Simplicity Fetish](" TSF_URL ").\n");
+  /* the text is only a line break: the title replaces it */
+  const char *blank = "> Also [\n> ](" TSF_URL ") x\n";
+  assert_found(blank, "1:8:empty-text");
+  assert_fixed(blank, "> Also [TBM 242: The Simplicity Fetish](" TSF_URL ") x\n");
+  const char *ref = "See [TBM 242: The\nSimplicity Fetish][ts].\n\n[ts]: "
+                    "https://substack.com/\n";
+  assert_found(ref, "1:5:generic-host");
+  assert_fixed(ref, "See [TBM 242: The\nSimplicity Fetish](" TSF_URL
+                    ").\n\n[ts]: https://substack.com/\n");
+  /* a lazy continuation line */
+  const char *lazy = "- first\n[TBM 242: The\nSimplicity Fetish](https://"
+                     "substack.com/)\n";
+  assert_found(lazy, "2:1:generic-host");
+  assert_fixed(lazy, "- first\n[TBM 242: The\nSimplicity Fetish](" TSF_URL ")\n");
+  /* an opener at the same column on the line above is another bracket */
+  const char *above = "- [TBM 37/53: " HFF "\n[Direct link](" Y2020
+                      "tbm-22-53-hammers-nails)\n";
+  assert_found(above, "1:3:unclosed-bracket,2:1:anchor-number");
+  /* good: wrapped the right way */
+  assert_found("Read [TBM 242: The\nSimplicity Fetish](" TSF_URL ") and\n"
+               "> [TBM 30/53: Healthy Forcing\n> Functions](" HFF_URL ")\n",
+               "");
+}
+
+/* "[Whole Title][x]" whose [x] is defined nowhere: caught like the
+ * numbered form, where the title is one post's alone. */
+static void title_only_reference(void **state) {
+  (void)state;
+  const char *bad = "See [The Simplicity Fetish][x] now.\n";
+  assert_found(bad, "1:5:missing-definition");
+  assert_fixed(bad, "See [The Simplicity Fetish](" TSF_URL ") now.\n");
+  assert_message(bad, "'[The Simplicity Fetish]' uses the reference [x], which "
+                      "is never defined, so readers see brackets and no link; "
+                      "the right URL is " TSF_URL);
+  const char *folded = "> See [the *simplicity* fetish][].\n";
+  assert_found(folded, "1:7:missing-definition");
+  assert_fixed(folded, "> See [the *simplicity* fetish](" TSF_URL ").\n");
+  /* good: a phrase, a part of a title, a title two posts share or one
+   * that another post has without its (Part 2), a defined reference, no
+   * reference at all, code */
+  assert_found("[going deep][x] [Going Deep][x] [Healthy Forcing "
+               "Functions][x] [Think Big, Work Small][x] [Minimally Viable "
+               "Consistency][x] [The Simplicity Fetish][ok] [The Simplicity "
+               "Fetish] `[The Simplicity Fetish][x]` \\[The Simplicity "
+               "Fetish][x]\n\n[ok]: " TSF_URL "\n",
+               "");
+}
+
+/* A bare URL in prose: Substack makes it a link, so it is checked as an
+ * autolink is; the autolink's anchor gets its fix too. */
+static void bare_urls(void **state) {
+  (void)state;
+  const char *bad = "See " Y2020 "tbm-22-53-hammers-nails today.\n";
+  assert_found(bad, "1:5:anchor-number");
+  assert_fixed(bad, "See " Y2020 "tbm-10-53-hammers-nails today.\n");
+  const char *auto_ = "See <" Y2020 "tbm-22-53-hammers-nails> today.\n";
+  assert_found(auto_, "1:5:anchor-number");
+  assert_fixed(auto_, "See <" Y2020 "tbm-10-53-hammers-nails> today.\n");
+  const char *end = "> (" Y2020 "tbm-22-53-hammers-nails).\n";
+  assert_found(end, "1:4:anchor-number");
+  assert_fixed(end, "> (" Y2020 "tbm-10-53-hammers-nails).\n");
+  assert_found("# Read " P "tbm-999-not-yet, and " Y2020
+               "tbm-10-53-hammers-and-screws.\n",
+               "1:8:unknown-slug,1:62:anchor-unknown");
+  assert_message("Read " P "tbm-999-not-yet.\n",
+                 "a link links to " P "tbm-999-not-yet, but no post in the "
+                 "catalog has the slug 'tbm-999-not-yet'; check the link "
+                 "against the catalog, or point --catalog at a newer export "
+                 "if the post is new");
+  /* good: right addresses, code, links, other hosts, a URL inside a word,
+   * the (url) of a link that did not parse (no-url says it) */
+  assert_found("See " TSF_URL "?utm_source=x, " Y2020 "tbm-10-53-hammers-"
+               "nails. `" P "tbm-999-x` [" P "tbm-999-y](https://example.com) "
+               "https://lenny.substack.com/p/tbm-999 xhttps://" "cutlefish."
+               "substack.com/p/zzz https://cutlefish.substack.com/\n",
+               "");
+  assert_found("[TBM 242: The Simplicity Fetish](" P "tbm 242)\n", "1:1:no-url");
+}
+
 static void the_catalog_is_loaded_once_and_errors_are_clear(void **state) {
   (void)state;
   dl_settings s;
@@ -297,6 +408,9 @@ int main(void) {
       cmocka_unit_test(malformed_citations),
       cmocka_unit_test(anchors_on_the_2020_page),
       cmocka_unit_test(everywhere_a_writer_puts_them),
+      cmocka_unit_test(wrapped_link_text),
+      cmocka_unit_test(title_only_reference),
+      cmocka_unit_test(bare_urls),
       cmocka_unit_test(the_catalog_is_loaded_once_and_errors_are_clear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,6 +25,8 @@
 /* ---- normalisation ------------------------------------------------------ */
 
 static bool S_word_cp(int32_t cp) {
+  if (cp >= 0 && cp < 0x80) /* the common case, without a table lookup */
+    return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
   switch (utf8proc_category(cp)) {
   case UTF8PROC_CATEGORY_LU:
   case UTF8PROC_CATEGORY_LL:
@@ -47,16 +49,14 @@ static bool S_apostrophe(int32_t cp) {
   return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
 }
 
-/* Appends the folded form of one word to the key, unless it is "and". */
 /* Appends a word of plain ASCII letters and digits, lower-cased: what the
  * Unicode path below makes of it, without utf8proc (most titles are ASCII,
  * and the catalog is keyed at every start). */
 static void S_flush_ascii(dl_buf *key, dl_buf *word) {
   size_t before = key->len;
-  for (size_t i = 0; i < word->len; i++) {
-    char c = (char)tolower((unsigned char)word->s[i]);
-    dl_buf_put(key, &c, 1);
-  }
+  dl_buf_put(key, word->s, word->len);
+  for (size_t i = before; i < key->len; i++)
+    key->s[i] = (char)tolower((unsigned char)key->s[i]);
   if (key->len - before == 3 && memcmp(key->s + before, "and", 3) == 0) {
     key->len = before;
     key->s[before] = '\0';
@@ -71,6 +71,7 @@ static bool S_is_ascii(const char *s, size_t n) {
   return true;
 }
 
+/* Appends the folded form of one word to the key, unless it is "and". */
 static void S_flush_word(dl_buf *key, dl_buf *word) {
   if (!word->len)
     return;
@@ -116,7 +117,14 @@ char *dl_tbm_key(const char *s, size_t n, bool strip_parens) {
     } else if (depth > 0) {
       /* inside a parenthesised part */
     } else if (S_word_cp(cp)) {
-      dl_buf_put(&word, s + i, len);
+      size_t end = i + len; /* the whole run of word characters at once */
+      int32_t next;
+      size_t more;
+      while (end < n && (more = dl_utf8_decode(s + end, n - end, &next)) &&
+             S_word_cp(next))
+        end += more;
+      dl_buf_put(&word, s + i, end - i);
+      len = end - i;
     } else if (S_apostrophe(cp) && word.len && i + len < n) {
       int32_t next;
       dl_utf8_decode(s + i + len, n - i - len, &next);

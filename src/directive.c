@@ -90,12 +90,31 @@ static void S_scan(const dl_doc *doc, size_t from, size_t to,
   }
 }
 
+/* Does an HTML comment in s[0..n) hold "draftlint-"?  Searching for '<',
+ * rare in prose, is several times cheaper than memmem over every byte. */
+static bool S_has_comment_word(const char *s, size_t n) {
+  const char *end = s + n, *p = s;
+  while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+    if (end - p < 4 || memcmp(p, "<!--", 4) != 0) {
+      p++;
+      continue;
+    }
+    const char *body = p + 4;
+    const char *close = memmem(body, (size_t)(end - body), "-->", 3);
+    const char *stop = close ? close : end;
+    if (memmem(body, (size_t)(stop - body), "draftlint-", 10))
+      return true;
+    p = stop;
+  }
+  return false;
+}
+
 size_t dl_directives_parse(const dl_doc *doc, dl_directive **out) {
   size_t n = 0, cap = 0;
   *out = NULL;
   /* Most drafts have no draftlint comment at all: one search of the bytes
    * spares them the walk over the tree. */
-  if (!memmem(doc->src, doc->len, "draftlint-", 10))
+  if (!S_has_comment_word(doc->src, doc->len))
     return 0;
   cmark_iter *it = cmark_iter_new(doc->root);
   cmark_event_type ev;

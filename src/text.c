@@ -284,10 +284,20 @@ static void S_squeeze(char *s) {
 
 char *dl_text_key(const char *s, size_t n) {
   /* ASCII is its own NFKC form and folds by lowering A-Z: no need for
-   * utf8proc's decomposition, which costs most of a heading's check. */
+   * utf8proc's decomposition, which costs most of a heading's check.  Curly
+   * quotes (E2 80 98/99/9C/9D), which S_squeeze straightens, keep a
+   * heading on this path. */
   size_t ascii = 0;
-  while (ascii < n && (unsigned char)s[ascii] < 0x80)
-    ascii++;
+  while (ascii < n) {
+    unsigned char c = (unsigned char)s[ascii];
+    if (c < 0x80)
+      ascii++;
+    else if (c == 0xE2 && ascii + 2 < n && (unsigned char)s[ascii + 1] == 0x80 &&
+             memchr("\x98\x99\x9C\x9D", s[ascii + 2], 4))
+      ascii += 3;
+    else
+      break;
+  }
   if (ascii == n) {
     char *key = dl_xstrndup(s, n);
     for (size_t i = 0; i < n; i++)

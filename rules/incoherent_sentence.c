@@ -853,6 +853,26 @@ static bool S_modal_cut(const dl_token *tok, size_t i) {
   }
 }
 
+/* Does the "to" at i end a relative clause, its verb before it
+ * ("Everyone I've talked to | says", "the people we listen to | agree")? */
+static bool S_strands_to(const dl_token *tok, size_t i) {
+  if (i == 0)
+    return false;
+  switch ((dl_wclass)tok[i - 1].cls) {
+  case DL_WC_VERB:
+  case DL_WC_VERB_ED:
+  case DL_WC_VERB_ED_ADJ:
+  case DL_WC_BRIDGE:
+  case DL_WC_BRIDGE_ED:
+  case DL_WC_NOUN_VERB:
+  case DL_WC_PLURAL_VERB_S:
+  case DL_WC_VERB_S:
+    return true;
+  default:
+    return false;
+  }
+}
+
 /* A determiner with no noun after it ("I know because at the | and
  * environment is key"), or a modal or "to" before a verb's -s form ("to
  * makes"): the rest of the phrase was cut away. */
@@ -867,7 +887,8 @@ static size_t S_dangling(const dl_text *t, const dl_token *tok, size_t n) {
     if (S_listed(a, S_determiners) && !(a->shape & DL_TOK_CAPITAL) &&
         S_never_after_determiner(a, b))
       return i + 1;
-    if ((a->cls == DL_WC_MODAL || a->cls == DL_WC_TO || a->cls == DL_WC_AUX_NOT) &&
+    if ((a->cls == DL_WC_MODAL || a->cls == DL_WC_AUX_NOT ||
+         (a->cls == DL_WC_TO && !S_strands_to(tok, i))) &&
         (b->cls == DL_WC_VERB_S || b->cls == DL_WC_BRIDGE_S))
       return i + 1;
     /* a singular determiner before a plural head ("if you are a | things
@@ -1321,12 +1342,83 @@ static char *S_excerpt(const dl_text *t, const dl_token *a, const dl_token *b) {
   return s;
 }
 
+/* Where a lead-in ends ("Tip:", "**Step 1:**", "Here is the thing:"): up
+ * to five words and a colon, then a capital.  0 where there is none. */
+static size_t S_lead_in(const dl_token *tok, size_t n) {
+  size_t words = 0;
+  for (size_t i = 0; i + 1 < n && words <= 5; i++) {
+    if (tok[i].cp == ':')
+      return words > 0 && S_word(&tok[i + 1]) &&
+                     (tok[i + 1].shape & DL_TOK_CAPITAL)
+                 ? i + 1
+                 : 0;
+    switch ((dl_wclass)tok[i].cls) {
+    case DL_WC_COMMA:
+    case DL_WC_END:
+    case DL_WC_DASH:
+    case DL_WC_OPEN_QUOTE:
+    case DL_WC_CLOSE_QUOTE:
+    case DL_WC_OPEN_PAREN:
+    case DL_WC_CODE:
+    case DL_WC_URL:
+      return 0;
+    default:
+      words++;
+    }
+  }
+  return 0;
+}
+
+/* "have what it needs", "had what we needed": "have" takes a "what"
+ * clause as its object so often that the model's doubt there is no
+ * evidence of a cut.  (Other verbs before a wh-word are left to the
+ * model: a cut falls before "what" or "how" in many splices.) */
+static bool S_wh_object(const dl_token *tok, size_t at) {
+  return at > 0 && tok[at - 1].cls == DL_WC_HAVE && S_is(&tok[at], "what") &&
+         !S_is(&tok[at - 1], "having");
+}
+
+/* The splice kind of one sentence: the grammar checks first, then the
+ * model above the sensitivity's threshold.  A cut at a repeated word ("a
+ * a") is that word's finding, not a second one. */
+static void S_splice(const state *st, const dl_doc *doc, const dl_sentence *s,
+                     dl_sink *sink, const dl_text *t, const dl_token *tok,
+                     size_t n, size_t repeated, dl_splice_context *ctx) {
+  size_t gap = S_infinitive_gap(tok, n);
+  if (!gap)
+    gap = S_pp_subject(tok, n);
+  if (!gap)
+    gap = S_object_gap(tok, n);
+  if (!gap)
+    gap = S_dangling(t, tok, n);
+  if (gap) {
+    if (gap == repeated)
+      return;
+    char *x = S_excerpt(t, &tok[gap - 1], &tok[gap]);
+    S_emit(doc, s, sink, DL_MSG_SENTENCE_SPLICE, 0.8125, x);
+    free(x);
+    return;
+  }
+  if (!dl_splice_eligible(tok, n))
+    return;
+  size_t at;
+  double z = dl_splice_score(st->model, tok, n, ctx, &at);
+  if (z <= st->threshold || at == repeated || S_wh_object(tok, at))
+    return;
+  char *x = S_excerpt(t, &tok[at - 1], &tok[at]);
+  /* 0.5 at the proofread threshold, rising with the score: the model's own
+   * probability is not a precision at this rarity */
+  S_emit(doc, s, sink, DL_MSG_SENTENCE_SPLICE,
+         1.0 / (1.0 + exp(-(z - st->model->proofread))), x);
+  free(x);
+}
+
 static void S_check(const dl_doc *doc, dl_sink *sink) {
   const state *st = sink->state;
   size_t ns;
   const dl_sentence *ss = dl_doc_sentences(doc, &ns);
-  dl_token *tok = NULL;
-  size_t cap = 0;
+  dl_token *tok = NULL, *clause = NULL;
+  size_t cap = 0, ccap = 0;
   dl_splice_context ctx = {0};
   marks m = {0};
   for (size_t i = 0; i < ns; i++) {
@@ -1344,37 +1436,23 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     if (b->type == CMARK_NODE_PARAGRAPH) {
       bool after_question = i > 0 && ss[i - 1].block == ss[i].block &&
                             t->s[ss[i - 1].to - 1] == '?';
-      if (S_fragment(st, t, tok, n, after_question)) {
-        size_t f = S_first_word(tok, n);
-        char *w = dl_xstrndup(t->s + tok[f].from, tok[f].to - tok[f].from);
+      /* "**Tip:** When ...": the clause after a lead-in stands alone, its
+       * first word read as a sentence's first (a capital is no name) */
+      const dl_token *c = tok;
+      size_t nc = n, k = S_lead_in(tok, n);
+      if (k) {
+        nc = dl_tokenize(t, tok[k].from, ss[i].to, st->lex, &clause, &ccap);
+        c = clause;
+      }
+      if (S_fragment(st, t, c, nc, after_question)) {
+        size_t f = S_first_word(c, nc);
+        char *w = dl_xstrndup(t->s + c[f].from, c[f].to - c[f].from);
         S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_FRAGMENT, 0.875, w);
         free(w);
-      } else if (S_false_question(t, tok, n)) {
+      } else if (S_false_question(t, c, nc)) {
         S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_FALSE_QUESTION, 0.75, NULL);
       }
-      size_t at;
-      size_t gap = S_infinitive_gap(tok, n);
-      if (!gap)
-        gap = S_pp_subject(tok, n);
-      if (!gap)
-        gap = S_object_gap(tok, n);
-      if (!gap)
-        gap = S_dangling(t, tok, n);
-      if (gap) {
-        char *x = S_excerpt(t, &tok[gap - 1], &tok[gap]);
-        S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_SPLICE, 0.8125, x);
-        free(x);
-      } else if (dl_splice_eligible(tok, n)) {
-        double z = dl_splice_score(st->model, tok, n, &ctx, &at);
-        if (z > st->threshold) {
-          char *x = S_excerpt(t, &tok[at - 1], &tok[at]);
-          /* 0.5 at the proofread threshold, rising with the score: the
-           * model's own probability is not a precision at this rarity */
-          S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_SPLICE,
-                 1.0 / (1.0 + exp(-(z - st->model->proofread))), x);
-          free(x);
-        }
-      }
+      S_splice(st, doc, &ss[i], sink, t, tok, n, r, &ctx);
     }
     if (i + 1 == ns || ss[i + 1].block != ss[i].block) {
       size_t k = S_unpaired(&m);
@@ -1399,6 +1477,7 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   }
   free(m.items);
   free(tok);
+  free(clause);
   dl_splice_context_free(&ctx);
 }
 

@@ -128,6 +128,22 @@ static void fragment_one_clause(void **state) {
                "you about your business?\n", RULE ".sensitivity=proofread", "");
 }
 
+/* A lead-in ("**Tip:**", "Q:") sets off the clause that the kinds read. */
+static void after_a_lead_in(void **state) {
+  (void)state;
+  assert_kinds("**Tip:** When their team needed defense and role-agnostic "
+               "framing.\n\n- **Context:** Although the roadmap had been "
+               "shared with every team.\n\n> **Q:** In this post I offer "
+               "some tips for the team?\n\nHere is the thing: When their "
+               "team needed defense.\n",
+               NULL, "1:fragment,3:fragment,5:false-question,7:fragment");
+  /* the word after it is a sentence's first, not a name */
+  assert_kinds("Q: Describe the forces that must come together to make this "
+               "work?\n\n**Tip:** When you are done, go home.\n\n"
+               "**Q:** Is this the right plan for the team?\n",
+               NULL, "");
+}
+
 static void false_question(void **state) {
   (void)state;
   assert_kinds("Data, insights, and action fall to fit their own way?\n",
@@ -231,6 +247,14 @@ static void splice_by_grammar(void **state) {
                "can operate alone. That is what we are trying to "
                "accomplish. Much of what you read about change is wrong.\n",
                NULL, "");
+  /* a "to" that ends a relative clause; "have what" takes a clause; a
+   * repeated word is one finding, not a splice too */
+  assert_kinds("Everyone I have talked to says the same thing.\n\nDoes the "
+               "team have what it needs to ship?\n\nTeams rarely have what "
+               "they need to succeed.\n",
+               NULL, "");
+  assert_kinds("It was a a big deal for the whole team.\n", NULL,
+               "1:repeated-word");
   /* a modal whose verb was cut away, and modals that are nouns or open an
    * inversion */
   assert_kinds("But they also can the buildup of complexity in how you "
@@ -357,6 +381,7 @@ int main(void) {
       cmocka_unit_test(fragment),
       cmocka_unit_test(fragment_one_clause),
       cmocka_unit_test(false_question),
+      cmocka_unit_test(after_a_lead_in),
       cmocka_unit_test(unbalanced_quote),
       cmocka_unit_test(splice_by_grammar),
       cmocka_unit_test(repeated_word),

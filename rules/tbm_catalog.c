@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "draftlint/alloc.h"
@@ -176,9 +177,15 @@ bool dl_tbm_parse_cite(const char *s, size_t n, dl_tbm_cite *out) {
   size_t i = 0;
   for (const char *const *p = prefixes; *p; p++) {
     size_t len = strlen(*p);
-    if (n >= len && memcmp(s, *p, len) == 0 &&
-        (len == n || !isalnum((unsigned char)s[len]))) {
+    /* "tbm" and "Tbm" are the prefix typed in a hurry; the misspellings
+     * are read only as the archive has them, in capitals, since "tbd" and
+     * "bm" are words of their own */
+    bool exact = n >= len && memcmp(s, *p, len) == 0;
+    bool folded = !exact && p == prefixes && n >= len &&
+                  strncasecmp(s, *p, len) == 0;
+    if ((exact || folded) && (len == n || !isalnum((unsigned char)s[len]))) {
       out->prefixed = true;
+      out->folded = folded;
       i = S_skip_spaces(s, n, len);
       if (i < n && s[i] == '#')
         i = S_skip_spaces(s, n, i + 1);

@@ -110,15 +110,16 @@ bool dl_tbm_number_matches(const dl_tbm_post *p, const char *number_key);
  * "hammersnails".  `strip_parens` drops (...) parts first. */
 char *dl_tbm_key(const char *s, size_t n, bool strip_parens);
 
-/* A citation at the start of `s`: an optional prefix (TBM, or the TMB,
- * TBD, TBT and BM misspellings, then an optional '#'), a number, an
- * optional separator (':' or a dash), and the name.  Without a prefix the
- * number must have its "/NN" part and a colon ("32/52: Telephone Game!"),
- * so that "1/2 of it" is no citation. */
+/* A citation at the start of `s`: an optional prefix (TBM in any case, or
+ * the TMB, TBD, TBT and BM misspellings in capitals, then an optional
+ * '#'), a number, an optional separator (':' or a dash), and the name.
+ * Without a prefix the number must have its "/NN" part and a colon
+ * ("32/52: Telephone Game!"), so that "1/2 of it" is no citation. */
 typedef struct dl_tbm_cite {
   size_t num_start, num_end;     /* the number as written */
   char number[24];               /* normalised: lower case, "37/53" */
   bool prefixed;                 /* a TBM-like prefix came first */
+  bool folded;                   /* ...as "tbm" or "Tbm", not "TBM" */
   size_t name_start;             /* where the name starts (may be n) */
 } dl_tbm_cite;
 

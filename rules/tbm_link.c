@@ -120,8 +120,10 @@ static void S_view(const dl_block *b, size_t start, size_t end, uint8_t want,
 
 /* The visible text of a link or image from the tree: cmark's inline
  * positions can be off (an autolink after a soft break), so the text
- * itself never depends on them. */
-static void S_node_text(cmark_node *node, dl_buf *b) {
+ * itself never depends on them.  `pictured`: the link also shows an image
+ * or inline HTML (a thumbnail, an <img>), which readers click as they
+ * would a text. */
+static void S_node_text(cmark_node *node, dl_buf *b, bool *pictured) {
   for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
     case CMARK_NODE_TEXT:
@@ -134,9 +136,10 @@ static void S_node_text(cmark_node *node, dl_buf *b) {
       break;
     case CMARK_NODE_IMAGE: /* alt text in a link is no link text */
     case CMARK_NODE_HTML_INLINE:
+      *pictured = true;
       break;
     default:
-      S_node_text(c, b);
+      S_node_text(c, b, pictured);
     }
   }
 }
@@ -206,6 +209,11 @@ static void S_name(const dl_tbm_catalog *cat, const char *s, size_t n,
     N->title_end = end;
     if (N->title_end > N->title_start)
       N->by_title = S_title(cat, s + N->title_start, end - N->title_start);
+    /* "tbm 5" in lower case, linked away from the newsletter, may be
+     * anything (a tunnel boring machine): only a post's title after it
+     * makes it a citation */
+    if (N->c.folded && !titles && !N->by_title)
+      *N = (naming){.lead = i};
   } else if (titles && S_words(s + i, end - i) >= 3) {
     N->title_start = i;
     N->title_end = end;
@@ -665,6 +673,24 @@ static void S_also(dl_buf *b, enum problem pr, const char *url,
   free(s);
 }
 
+/* Is the image inside a link (a thumbnail that links somewhere)? */
+static bool S_in_link(cmark_node *node) {
+  for (cmark_node *p = cmark_node_parent(node); p; p = cmark_node_parent(p))
+    if (cmark_node_get_type(p) == CMARK_NODE_LINK)
+      return true;
+  return false;
+}
+
+/* Is src[from..to) only spaces, line breaks and a quote's '>'?  The title
+ * replaces empty text only there: the fix must never delete what the
+ * reader sees (an entity the text shows as a space, say). */
+static bool S_blank_source(const dl_doc *doc, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++)
+    if (!isspace((unsigned char)doc->src[i]) && doc->src[i] != '>')
+      return false;
+  return true;
+}
+
 static void S_check_link(const dl_doc *doc, const dl_block *b,
                          cmark_node *node, dl_sink *sink,
                          const dl_tbm_catalog *cat) {
@@ -675,7 +701,8 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
   dl_tbm_url_classify(cat, url, &U);
   size_t s, e;
   dl_buf visible = {0};
-  S_node_text(node, &visible);
+  bool pictured = false;
+  S_node_text(node, &visible, &pictured);
   const char *text = visible.s ? visible.s : "";
   size_t tn = visible.len;
   bool autolink = !image && (strcmp(text, url) == 0 ||
@@ -688,7 +715,8 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
   verdict V = S_resolve(&N, u);
   const dl_tbm_post *P = V.post;
   bool named = P || V.choices || V.conflict;
-  bool blank = true;
+  /* a link around an image is not empty: readers click the image */
+  bool blank = !pictured;
   for (size_t i = 0; i < tn && blank; i++)
     blank = isspace((unsigned char)text[i]) != 0;
 
@@ -836,8 +864,13 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
                   u->title, extra, right);
     break;
   case P_BAD_SLUG: {
-    char *who = autolink ? dl_xstrdup("a link")
-                         : dl_strdup_printf("'%s'", quoted);
+    char *who;
+    if (autolink)
+      who = dl_xstrdup("a link");
+    else if (pictured && !*quoted) /* nothing but the picture to quote */
+      who = dl_xstrdup("the image");
+    else
+      who = dl_strdup_printf("'%s'", quoted);
     char *slug = dl_xstrndup(url + U.slug_start, U.slug_end - U.slug_start);
     d = dl_report(sink, DL_MSG_TBM_UNKNOWN_SLUG, s, e, who, url, slug, extra,
                   right);
@@ -889,9 +922,13 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
     }
   }
   if (fixable && (kind == P_IMAGE || kind == P_EMPTY_TEXT)) {
-    if (image)
+    if (image && S_in_link(node))
+      E.impossible = true; /* without its '!' it would nest links */
+    else if (image)
       S_edit(&E, s, s + 1, ""); /* the '!' */
-    if (blank) {
+    if (blank && !S_blank_source(doc, L.open + 1, L.close))
+      E.impossible = true;
+    else if (blank) {
       char *cite = dl_tbm_post_cite(target);
       S_edit(&E, L.open + 1, L.close, cite);
       free(cite);
@@ -1017,6 +1054,8 @@ static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
       title_end = N.title_start + len;
     N.title_end = title_end;
   }
+  if (c.folded && !N.by_title)
+    return; /* "[tbm 5]": a citation in lower case only with a title */
   *resume = close ? close : i;
   verdict V = S_resolve(&N, NULL);
   const dl_tbm_post *P = V.post;
@@ -1158,12 +1197,13 @@ static void S_check_bare(const dl_doc *doc, const dl_block *b, size_t i,
   char *right_url = NULL, *right;
   dl_diag *d = NULL;
   if (U.kind == DL_TBM_URL_BAD_SLUG || (U.kind == DL_TBM_URL_ANCHOR && !u)) {
-    right = dl_xstrdup("check the link against the catalog, or point "
+    /* no link yet: the message speaks of the address itself */
+    right = dl_xstrdup("check the address against the catalog, or point "
                        "--catalog at a newer export if the post is new");
     if (U.kind == DL_TBM_URL_BAD_SLUG) {
       char *slug = dl_xstrndup(url + U.slug_start, U.slug_end - U.slug_start);
-      d = dl_report(sink, DL_MSG_TBM_UNKNOWN_SLUG, at, to, "a link", url, slug,
-                    "", right);
+      d = dl_report(sink, DL_MSG_TBM_BARE_UNKNOWN_SLUG, at, to, url, slug, "",
+                    right);
       free(slug);
     } else {
       d = dl_report(sink, DL_MSG_TBM_ANCHOR_UNKNOWN, at, to,

@@ -188,6 +188,22 @@ if command -v patch >/dev/null 2>&1; then
     ko "wrap.md: --diff and --fix differ"
   fi
 fi
+# a link around an image is quiet and --fix leaves it; a lower-case
+# prefix is read and fixed in place; a bare URL's message speaks of the
+# address
+Z=https://cutlefish.substack.com/p/tbm-309-zombie-practices-and-processes
+printf '[![Zombie](https://substackcdn.com/x.png)](%s)\n\n[![](../images/x.png)](%s)\n' "$Z" "$Z" >"$tmp/image.md"
+cp "$tmp/image.md" "$tmp/image-want.md"
+check image-link-quiet 0 "no problems" -- --only tbm-link image.md
+check image-link-no-fix 0 "no problems" -- --only tbm-link --fix image.md
+cmp -s "$tmp/image.md" "$tmp/image-want.md" && ok || ko "image.md: --fix wrote $(cat "$tmp/image.md")"
+printf 'See [tbm 310: zombie practices and processes](%s).\n\n[Tbm 309: Zombie Practices and Processes](https://substack.com/)\n\n(see https://cutlefish.substack.com/p/tbm-309-zombies)\n' "$Z" >"$tmp/case.md"
+check case-number 1 "^case\.md:1:5: error: 'tbm 310: zombie practices and processes' has the wrong number" -- case.md
+check case-generic 1 "^case\.md:3:1: error: 'Tbm 309: Zombie Practices and Processes' links to https://substack\.com/, not to the post" -- case.md
+check bare-message 1 "^case\.md:5:6: error: the address https://cutlefish\.substack\.com/p/tbm-309-zombies is not a post of the newsletter" -- case.md
+check case-fix 1 "case\.md: applied 2 fixes" -- --fix case.md
+printf 'See [tbm 309: zombie practices and processes](%s).\n\n[Tbm 309: Zombie Practices and Processes](%s)\n\n(see https://cutlefish.substack.com/p/tbm-309-zombies)\n' "$Z" "$Z" >"$tmp/case-want.md"
+cmp -s "$tmp/case.md" "$tmp/case-want.md" && ok || ko "case.md: --fix wrote $(cat "$tmp/case.md")"
 # a symbolic link stays a link
 cp "$seed" "$tmp/target.md"
 ln -s target.md "$tmp/link.md"

@@ -246,6 +246,19 @@ def generic_host(text, rng):
                    lambda p, r: cite(p), lambda p, r: r.choice(hosts))
 
 
+def lower_case_prefix(text, rng):
+    """The prefix typed in a hurry ("tbm", "Tbm"): another post's number,
+    or the right one on a generic host."""
+    p = rng.choice(GOOD)
+    wrong = rng.random() < 0.5
+    number = _other(rng, p)["number"] if wrong else p["number"]
+    name = p["name"].lower() if rng.random() < 0.5 else p["name"]
+    t = f"{rng.choice(['tbm', 'Tbm', 'tBm'])} {number}: {name}"
+    u = url(p) if wrong else "https://substack.com/"
+    return _linked(text, rng, "number-title" if wrong else "generic-host",
+                   lambda r: p, lambda q, r: t, lambda q, r: u)
+
+
 def other_post(text, rng):
     return _linked(text, rng, "other-post", lambda r: r.choice(GOOD),
                    lambda p, r: cite(p), lambda p, r: url(_other(r, p)))
@@ -423,6 +436,14 @@ References: [going deep][nowhere], [Think Big, Work Small][nowhere] and
 [Healthy Forcing Functions][nowhere] name no post alone, and [The
 Simplicity Fetish][tsf] has its definition.
 
+Pictures linked to posts: [![Zombie](https://substackcdn.com/x.png)](https://cutlefish.substack.com/p/tbm-309-zombie-practices-and-processes),
+[![](../images/x.png)](https://cutlefish.substack.com/p/tbm-309-zombie-practices-and-processes) and
+[![TBM 242: The Simplicity Fetish](a.png)](https://substack.com/). In lower case:
+[tbm 309: zombie practices and processes](https://cutlefish.substack.com/p/tbm-309-zombie-practices-and-processes),
+[Tbm 242](https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish), and
+[tbm 5](https://example.com/tunnel), [tbm 12: the boring machine] and
+[tbd 242: The Simplicity Fetish](https://substack.com/) name no post.
+
 Bare and right: https://cutlefish.substack.com/p/tbm-242-the-simplicity-fetish,
 (https://johnpcutler.github.io/tbm2020/#tbm-10-53-hammers-nails),
 https://cutlefish.substack.com/ and `https://cutlefish.substack.com/p/not-a-post`
@@ -457,6 +478,7 @@ KINDS = {
         "wrapped-text": wrapped_text,
         "title-only-reference": title_only_reference,
         "bare-url": bare_url,
+        "lower-case-prefix": lower_case_prefix,
     },
 }
 QUIET = {"tbm look-alikes": look_alikes}

@@ -363,11 +363,31 @@ static void bare_urls(void **state) {
   assert_found("# Read " P "tbm-999-not-yet, and " Y2020
                "tbm-10-53-hammers-and-screws.\n",
                "1:8:unknown-slug,1:62:anchor-unknown");
+  /* the message speaks of the address, not of a link */
   assert_message("Read " P "tbm-999-not-yet.\n",
+                 "the address " P "tbm-999-not-yet is not a post of the "
+                 "newsletter: no post in the catalog has the slug "
+                 "'tbm-999-not-yet'; check the address against the catalog, "
+                 "or point --catalog at a newer export if the post is new");
+  assert_message("(see " P "tbm-309-zombies)\n",
+                 "the address " P "tbm-309-zombies is not a post of the "
+                 "newsletter: no post in the catalog has the slug "
+                 "'tbm-309-zombies'; check the address against the catalog, "
+                 "or point --catalog at a newer export if the post is new");
+  /* ...and a real link's messages are as they were */
+  assert_message("<" P "tbm-999-not-yet>\n",
                  "a link links to " P "tbm-999-not-yet, but no post in the "
                  "catalog has the slug 'tbm-999-not-yet'; check the link "
                  "against the catalog, or point --catalog at a newer export "
                  "if the post is new");
+  assert_message("[TBM 242: The Simplicity Fetish](" P "tbm-999-not-yet)\n",
+                 "'TBM 242: The Simplicity Fetish' links to " P "tbm-999-not-"
+                 "yet, but no post in the catalog has the slug 'tbm-999-not-"
+                 "yet'; the right link is [TBM 242: The Simplicity Fetish](" TSF_URL ")");
+  assert_message("See " Y2020 "tbm-10-53-hammers-and-screws.\n",
+                 "the anchor #tbm-10-53-hammers-and-screws names no post of "
+                 "the 2020 series; check the address against the catalog, or "
+                 "point --catalog at a newer export if the post is new");
   /* good: right addresses, code, links, other hosts, a URL inside a word,
    * the (url) of a link that did not parse (no-url says it) */
   assert_found("See " TSF_URL "?utm_source=x, " Y2020 "tbm-10-53-hammers-"
@@ -376,6 +396,86 @@ static void bare_urls(void **state) {
                "substack.com/p/zzz https://cutlefish.substack.com/\n",
                "");
   assert_found("[TBM 242: The Simplicity Fetish](" P "tbm 242)\n", "1:1:no-url");
+}
+
+#define ZP_URL P "tbm-309-zombie-practices-and-processes"
+#define ZP "Zombie Practices and Processes"
+
+/* A link around an image: readers click the image, so the link is not
+ * empty, and no fix may take the image away. */
+static void links_around_images(void **state) {
+  (void)state;
+  /* good: a picture or inline HTML linked to the post or elsewhere; the
+   * alt text describes the picture and names no post */
+  const char *quiet = "[![Zombie](https://substackcdn.com/x.png)](" ZP_URL ")\n\n"
+                      "- [![](../images/x.png)](" ZP_URL ")\n\n"
+                      "> [![ ](x.png)\n> ](" ZP_URL ")\n\n"
+                      "[<img src=\"x.png\">](" ZP_URL ") "
+                      "[![x](a.png)](https://substack.com/) "
+                      "[![TBM 242: The Simplicity Fetish](a.png)](https://"
+                      "substack.com/) [![TBM 309](a.png)](" TSF_URL ")\n";
+  assert_found(quiet, "");
+  assert_fixed(quiet, quiet);
+  /* bad: what is wrong with the URL itself is still said, and a fix
+   * touches only the URL */
+  const char *slug = "[![Zombie](x.png)](" P "tbm-309-zombies)\n";
+  assert_found(slug, "1:1:unknown-slug");
+  assert_fixed(slug, slug);
+  assert_message(slug, "the image links to " P "tbm-309-zombies, but no post "
+                       "in the catalog has the slug 'tbm-309-zombies'; check "
+                       "the link against the catalog, or point --catalog at a "
+                       "newer export if the post is new");
+  const char *anchor = "[![](x.png)](" Y2020 "tbm-22-53-hammers-nails)\n";
+  assert_found(anchor, "1:1:anchor-number");
+  assert_fixed(anchor, "[![](x.png)](" Y2020 "tbm-10-53-hammers-nails)\n");
+  /* bad: text beside the image names the post; the image stays */
+  const char *beside = "[![](x.png) TBM 242: The Simplicity Fetish](https://"
+                       "substack.com/)\n";
+  assert_found(beside, "1:1:generic-host");
+  assert_fixed(beside, "[![](x.png) TBM 242: The Simplicity Fetish](" TSF_URL
+                       ")\n");
+  /* bad: empty text whose source is not blank keeps its finding, not a fix
+   * that would delete what is there */
+  const char *entity = "[&#32;](" TSF_URL ")\n";
+  assert_found(entity, "1:1:empty-text");
+  assert_fixed(entity, entity);
+  /* bad: an image of a post's page inside a link; without its '!' it
+   * would be a link inside a link, so no fix */
+  const char *nested = "[![x](" TSF_URL ")](" TSF_URL ")\n";
+  assert_found(nested, "1:2:image-syntax");
+  assert_fixed(nested, nested);
+}
+
+/* The prefix as writers type it in a hurry: "tbm", "Tbm".  The number and
+ * title must still read as a citation, and away from the newsletter's
+ * URLs only a post's title makes one. */
+static void prefix_in_any_case(void **state) {
+  (void)state;
+  const char *number = "See [tbm 310: zombie practices and processes](" ZP_URL ").\n";
+  assert_found(number, "1:5:number-title");
+  assert_fixed(number, "See [tbm 309: zombie practices and processes](" ZP_URL ").\n");
+  const char *generic = "[tbm 309: zombie practices and processes](https://substack.com/)\n";
+  assert_found(generic, "1:1:generic-host");
+  assert_fixed(generic, "[tbm 309: zombie practices and processes](" ZP_URL ")\n");
+  const char *both = "[Tbm 310: " ZP "](https://substack.com/)\n";
+  assert_found(both, "1:1:number-title");
+  assert_fixed(both, "[Tbm 309: " ZP "](" ZP_URL ")\n");
+  assert_found("[tBm 242](https://substack.com/) [tbm 242: The Simplicity "
+               "Fetish](https://medium.com/x)\n",
+               "1:1:generic-host,1:34:elsewhere");
+  const char *open = "Read [tbm 242: The Simplicity Fetish and more.\n";
+  assert_found(open, "1:6:unclosed-bracket");
+  assert_fixed(open, "Read [tbm 242: The Simplicity Fetish](" TSF_URL
+                     ") and more.\n");
+  assert_found("[tbm 242: The Simplicity Fetish] now\n", "1:1:no-url");
+  /* good: lower case without a post's title, away from the newsletter;
+   * the misspellings only in capitals; right links in any case */
+  assert_found("[tbm 5](https://example.com/tunnel) [tbm 5] [tbm 12: the "
+               "boring machine] [tbm 3 of 4](https://example.com) [tbd 242: "
+               "The Simplicity Fetish](https://substack.com/) [bm 242](https:"
+               "//substack.com/) [Tbm 309: " ZP "](" ZP_URL ") [tbms 242]("
+               "https://substack.com/) [tbm242: x](https://example.com)\n",
+               "");
 }
 
 static void the_catalog_is_loaded_once_and_errors_are_clear(void **state) {
@@ -411,6 +511,8 @@ int main(void) {
       cmocka_unit_test(wrapped_link_text),
       cmocka_unit_test(title_only_reference),
       cmocka_unit_test(bare_urls),
+      cmocka_unit_test(links_around_images),
+      cmocka_unit_test(prefix_in_any_case),
       cmocka_unit_test(the_catalog_is_loaded_once_and_errors_are_clear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,12 +15,15 @@
  *      multiplication ("2*3"), blanks and star ratings ("___", "*****");
  *   2. per paragraph: two leftover runs of the same `*` marker are one span
  *      spaced wrongly ("**Done. **Next"): closed in the writer's mind; but
- *      not when no writer meant that span, nor when the second is a closer
- *      glued after punctuation ("**Note:**The"), which CommonMark ignores;
+ *      not when no writer meant that span, nor when one is inside a link's
+ *      text and the other outside, nor when the second is a closer glued
+ *      after punctuation ("**Note:**The", "_Note:_The"), which CommonMark
+ *      ignores;
  *   3. per document: a lone `*` after a word is a footnote mark, and a
- *      paragraph opening with `*` after such a mark is the footnote (also
- *      with `**`, where the mark ends its paragraph); a lone
- *      `* ` glued after a sentence is a bullet that lost its line break.
+ *      paragraph opening with `*` is its footnote, one per mark, at the
+ *      end of the post or right after the mark's paragraph (also with
+ *      `**`, where the mark ends its paragraph); a lone `* ` glued after
+ *      a sentence is a bullet that lost its line break.
  *      But a `*` left open in one paragraph and "closed" in a later one is
  *      a span across paragraphs: both ends are reported.
  */
@@ -41,6 +44,9 @@ typedef struct run {
   bool block_start;      /* the first thing in its paragraph */
   bool block_end;        /* the last thing in its paragraph */
   bool glued;            /* a closer CommonMark cannot see (pass 2) */
+  bool paired;           /* one of two strays that pair (pass 2) */
+  size_t link;           /* 1 + text offset of its link's text; 0: none */
+  size_t block;          /* index of its block in the document */
 } run;
 
 /* ---- pass 1: one run ---------------------------------------------------- */
@@ -58,6 +64,7 @@ typedef struct scan {
   size_t word_probe, word_to; /* no word break in [word_probe, word_to) */
   size_t url_from, url_at; /* first "://" at or after url_from: url_at */
   size_t censored_max; /* letters in the longest censored word */
+  size_t link_from, link_to; /* the last stretch of link text seen */
 } scan;
 
 /* Offset of the first byte of line `index` that is not indentation or a
@@ -227,11 +234,18 @@ static bool S_censored_word(const dl_doc *doc, const scan *sc, const run *r) {
 /* A run that is part of code written as prose: an identifier or handle
  * whose underscores follow a dot, slash or sigil ("window.__pwned",
  * "@_user"), or a file glob ("*.md", or stars beside a slash in a path).
- * CommonMark shows it as written, which is what the writer meant. */
+ * CommonMark shows it as written, which is what the writer meant.  Not
+ * after one colon and before a capital ("_Note:_The", but "std::_M"):
+ * that ends a label and starts a sentence, and the `_` is a closer glued
+ * to them (pass 2) or a stray. */
 static bool S_code_like(const dl_doc *doc, const run *r) {
   if (r->c == '_')
     return r->before < 0x80 && strchr(".@#$/\\:=~", (int)r->before) &&
-           r->before != 0 && dl_cp_is_alnum(r->after);
+           r->before != 0 && dl_cp_is_alnum(r->after) &&
+           !(r->before == ':' &&
+             (r->start < 2 || doc->src[r->start - 2] != ':') &&
+             r->after < 0x80 &&
+             isupper((int)r->after));
   if (r->end - r->start <= 2 && (r->before == '/' || r->after == '/'))
     return true;
   return r->end + 1 < doc->len && doc->src[r->end] == '.' &&
@@ -293,6 +307,24 @@ static bool S_row(const run *r) {
   return r->c == '_' ? n >= 3 : n >= 4 && r->nlit == n;
 }
 
+/* Which link's text holds text byte i: 1 + the offset where that stretch
+ * of link text starts, or 0 outside links.  Runs come left to right, so
+ * the stretch is found once and read from `sc` by the runs after. */
+static size_t S_link_of(const dl_text *t, scan *sc, size_t i) {
+  if (!(t->flags[i] & DL_TX_LINK))
+    return 0;
+  if (i < sc->link_from || i >= sc->link_to) {
+    size_t from = i, to = i + 1;
+    while (from > 0 && (t->flags[from - 1] & DL_TX_LINK))
+      from--;
+    while (to < t->len && (t->flags[to] & DL_TX_LINK))
+      to++;
+    sc->link_from = from;
+    sc->link_to = to;
+  }
+  return sc->link_from + 1;
+}
+
 /* Reads the literal marker run at text byte i into *r; returns the number
  * of text bytes it covers.  r->c is 0 when the run cannot be emphasis. */
 static size_t S_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
@@ -318,6 +350,7 @@ static size_t S_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
     r->end++;
   r->block_start = i == 0;
   r->block_end = i + k == t->len;
+  r->link = S_link_of(t, sc, i);
   S_neighbours(doc, sc, r);
   S_flanking(r);
   if ((!r->can_open && !r->can_close) || S_censored_word(doc, sc, r) ||
@@ -537,18 +570,29 @@ static bool S_before_host(const dl_doc *doc, const run *b) {
          isalpha((unsigned char)doc->src[i + 1]);
 }
 
+/* Is b, after punctuation and before a letter ("**Note:**The",
+ * "_Note:_The"), the closer of a?  CommonMark lets such a run only open,
+ * which the writer cannot see: no spacing slip. */
+static bool S_glued_to(const run *a, const run *b) {
+  return a->can_open && S_whole(b) && dl_cp_is_punct(b->before) &&
+         !S_opening_punct(b->before) && dl_cp_is_alnum(b->after);
+}
+
 /* Medium's exports leave pairs of `*` runs spaced wrongly; only those are
- * forgiven.  A closer after punctuation and before a letter ("**Note:**The",
- * "*…*hackernoon.com") is no spacing slip: CommonMark lets such a run only
- * open, which the writer cannot see.  A pair that runs on into a link
- * ("*text *[*link*](url)") is Medium's too. */
+ * forgiven, and only when both runs are on the same side of a link's
+ * brackets: one inside a link's text and one outside ("[**the post](u)**")
+ * cannot pair, for a link's text is emphasised on its own.  A pair that
+ * runs on into a link ("*text *[*link*](url)") is Medium's: both runs
+ * are outside it.  A closer glued after punctuation ("*…*hackernoon.com")
+ * is Medium's link card. */
 static pair_fate S_pair_fate(const dl_doc *doc, const run *a, const run *b) {
   if (a->c == '_')
-    return PAIR_BOTH;
+    return S_glued_to(a, b) && a->link == b->link ? PAIR_GLUED : PAIR_BOTH;
   if (!S_whole(a) || !S_whole(b))
     return PAIR_QUIET;
-  if (a->can_open && dl_cp_is_punct(b->before) &&
-      !S_opening_punct(b->before) && dl_cp_is_alnum(b->after))
+  if (a->link != b->link)
+    return PAIR_BOTH;
+  if (S_glued_to(a, b))
     return S_before_host(doc, b) ? PAIR_QUIET : PAIR_GLUED;
   if (b->after != '[' && S_no_span(doc->src, a->end, b->start))
     return PAIR_BOTH;
@@ -639,6 +683,7 @@ static void S_unpaired(const dl_doc *doc, const dl_block *blk,
       out->items = dl_xgrow(out->items, &out->cap, out->len + 1,
                             sizeof *out->items);
       out->items[out->len] = *a;
+      out->items[out->len].paired = paired[i];
       out->items[out->len++].glued = fate[i] == PAIR_GLUED;
     }
   }
@@ -662,6 +707,7 @@ static void S_collect(const dl_doc *doc, runs *left) {
     block.len = 0;
     sc.seen = sc.word_from = sc.word_probe = sc.word_to = 0; /* new text */
     sc.url_from = sc.url_at = 0;
+    sc.link_from = sc.link_to = 0;
     for (size_t i = 0; i < t->len;) {
       if (t->s[i] != '*' && t->s[i] != '_') {
         i += strcspn(t->s + i, "*_"); /* text has no NUL but its end */
@@ -671,6 +717,7 @@ static void S_collect(const dl_doc *doc, runs *left) {
       i += S_scan_run(doc, &doc->blocks[b], &sc, i, &r);
       if (!r.c)
         continue;
+      r.block = b;
       block.items = dl_xgrow(block.items, &block.cap, block.len + 1,
                              sizeof *block.items);
       block.items[block.len++] = r;
@@ -682,29 +729,70 @@ static void S_collect(const dl_doc *doc, runs *left) {
 
 /* ---- pass 3: the document ------------------------------------------------ */
 
-/* A lone `*` (or `**`: n) right after a word or a sentence and before a
- * space or a punctuation mark ("price*", "Guaranteed!*",
- * "expectations.*”"): the footnote mark writers use. */
-static bool S_footnote_mark(const run *r, size_t n) {
+/* Does the run follow an image ("![](a.png)*")?  Back from its `)` to
+ * the "](" and on to the "![" that open the image, on the run's line and
+ * within 1000 bytes.  Each scan stops at the bracket before, so a line of
+ * brackets and stars costs its length once, not once per star. */
+static bool S_after_image(const dl_doc *doc, const run *r) {
+  const char *src = doc->src;
+  size_t floor = r->start > 1000 ? r->start - 1000 : 0, k = r->start - 1;
+  if (r->before != ')')
+    return false;
+  while (k > floor && !strchr("()\n", src[k - 1]))
+    k--;
+  if (k < floor + 2 || src[k - 1] != '(' || src[k - 2] != ']')
+    return false;
+  for (k -= 2; k > floor && !strchr("[]\n", src[k - 1]);)
+    k--;
+  return k >= floor + 2 && src[k - 1] == '[' && src[k - 2] == '!';
+}
+
+/* A lone `*` (or `**`: n) right after a word, a number or a sentence and
+ * before a space or a punctuation mark ("price*", "40%*", "Guaranteed!*",
+ * "expectations.*”"): the footnote mark writers use.  Not a stray of a
+ * pair ("[*the post](u)* now"), nor after an image, where a footnote is
+ * never put and the `*` opens the caption ("![](a.png)*\nCaption"). */
+static bool S_footnote_mark(const dl_doc *doc, const run *r, size_t n) {
   if (r->c != '*' || r->nlit != n || r->end - r->start != n || r->glued ||
-      !(dl_cp_is_space(r->after) || dl_cp_is_punct(r->after)))
+      r->paired || !(dl_cp_is_space(r->after) || dl_cp_is_punct(r->after)))
     return false;
   return dl_cp_is_alnum(r->before) ||
-         (r->before < 0x80 && strchr(".!?)\"'", (int)r->before)) ||
+         (r->before < 0x80 && strchr(".!?)\"'%", (int)r->before) &&
+          !S_after_image(doc, r)) ||
          r->before == 0x201D || r->before == 0x2019;
 }
 
 /* A lone `*` and a space glued after a sentence or an image ("...work?*
- * What", "...png)* Item"): a list bullet that lost its line break. */
+ * What", "...png)* Item"): a list bullet that lost its line break.  Not
+ * after a number ("40%* last year"): a footnote mark; nor a stray of a
+ * pair ("[*the post](u)* now"). */
 static bool S_glued_bullet(const run *r) {
   return r->c == '*' && r->end - r->start == 1 && r->space_then_text &&
-         !dl_cp_is_alnum(r->before) && !dl_cp_is_space(r->before);
+         !r->paired && !dl_cp_is_alnum(r->before) &&
+         !dl_cp_is_space(r->before) && r->before != '%';
 }
 
 /* A paragraph that opens with a lone `*` (or `**`: n): a footnote's text. */
 static bool S_footnote_text(const run *r, size_t n) {
   return r->c == '*' && r->nlit == n && r->end - r->start == n &&
          r->block_start && r->can_open;
+}
+
+/* The first block of the post's closing stretch of footnotes: every
+ * paragraph from there to the end opens with a footnote's star (blocks
+ * with no leftover run end the stretch).  Footnotes sit at the end of a
+ * post, or right after the paragraph with their mark. */
+static size_t S_notes_from(const dl_doc *doc, const runs *left) {
+  size_t from = doc->nblocks;
+  for (size_t j = left->len; j-- > 0;) {
+    const run *r = &left->items[j];
+    if (r->block + 1 < from)
+      break;
+    if (r->block + 1 == from &&
+        (S_footnote_text(r, 1) || S_footnote_text(r, 2)))
+      from = r->block;
+  }
+  return from;
 }
 
 static const char *S_what(size_t n) {
@@ -728,8 +816,11 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   S_collect(doc, &left);
   bool open_star = false;     /* a `*` left open in an earlier paragraph */
   bool open_bold = false;     /* the same for `**` */
-  bool footnote_mark = false; /* a footnote mark seen earlier */
-  bool bold_mark = false;     /* the same for `**` */
+  /* Footnote marks seen and not yet given their note: one note each,
+   * in the closing stretch or the paragraph after the last mark. */
+  size_t marks = 0, bold_marks = 0;
+  size_t next = 0; /* 1 + the block after the last mark's */
+  size_t notes_from = S_notes_from(doc, &left);
   /* A `**` after a word is mostly a stray closer ("matters** to us"): it
    * is a footnote mark only where it ends its paragraph and a later
    * paragraph opens with `**`, the note ("grew.**" ... "**Unaudited"). */
@@ -741,18 +832,25 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     const run *r = &left.items[i];
     if (S_glued_bullet(r))
       continue;
-    if (S_footnote_mark(r, 1) && !open_star) {
-      footnote_mark = true;
+    if (S_footnote_mark(doc, r, 1) && !open_star) {
+      marks++;
+      next = r->block + 2;
       continue;
     }
-    if (S_footnote_mark(r, 2) && r->block_end && i + 1 < bold_note &&
+    if (S_footnote_mark(doc, r, 2) && r->block_end && i + 1 < bold_note &&
         !open_bold) {
-      bold_mark = true;
+      bold_marks++;
+      next = r->block + 2;
       continue;
     }
-    if ((S_footnote_text(r, 1) && footnote_mark) ||
-        (S_footnote_text(r, 2) && bold_mark))
+    size_t *owed = S_footnote_text(r, 1)   ? &marks
+                   : S_footnote_text(r, 2) ? &bold_marks
+                                           : NULL;
+    if (owed && *owed > 0 &&
+        (r->block >= notes_from || r->block + 1 == next)) {
+      (*owed)--;
       continue;
+    }
     if (r->c == '*' && r->nlit <= 2)
       *(r->nlit == 1 ? &open_star : &open_bold) = r->can_open && !r->glued;
     S_report(r, sink);

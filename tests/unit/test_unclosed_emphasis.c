@@ -137,6 +137,67 @@ static void a_closer_glued_after_punctuation(void **state) {
                   R, NULL, "");
 }
 
+static void a_glued_underscore_closer(void **state) {
+  (void)state;
+  /* an `_` after punctuation and before a letter cannot close either */
+  assert_findings("_Note:_The plan.\n", R, NULL, "1:7");
+  assert_findings("## _Note:_The plan\n", R, NULL, "1:10");
+  assert_findings("- _Why it matters:_Teams drift.\n", R, NULL, "1:19");
+  assert_findings("__Note:__The plan.\n", R, NULL, "1:8");
+  /* ...but a closer before a space closes, and code stays code */
+  assert_findings("_Note:_ The plan.\n", R, NULL, "");
+  assert_findings("Call window._Private or std::_M_impl here.\n", R, NULL, "");
+  assert_findings("Set key:_Value here.\n", R, NULL, "1:9");
+}
+
+static void a_pair_across_a_link_boundary(void **state) {
+  (void)state;
+  /* a link's text is emphasised on its own: a marker inside cannot pair
+   * with one outside, and the reader sees both */
+  assert_findings("See [**the post](http://x.com)** now.\n", R, NULL,
+                  "1:6,1:31");
+  assert_findings("**See [the post**](http://x.com) now.\n", R, NULL,
+                  "1:1,1:16");
+  assert_findings("See [*the post](http://x.com)* now.\n", R, NULL,
+                  "1:6,1:30");
+  assert_findings("See [_the post](http://x.com)_ now.\n", R, NULL,
+                  "1:6,1:30");
+  /* ...while pairs on one side of the brackets are Medium's shape */
+  assert_findings("See [**the post**](http://x.com) now.\n", R, NULL, "");
+  assert_findings("See **[the post](http://x.com)** now.\n", R, NULL, "");
+  assert_findings("It *really *[*works*](http://a.b) now.\n", R, NULL, "");
+  assert_findings("[It *really *works](http://a.b) now.\n", R, NULL, "");
+}
+
+static void footnotes_are_bounded(void **state) {
+  (void)state;
+  /* a mark after a percent sign is a footnote mark */
+  assert_findings("We grew 40%* last year.\n\nMore text.\n\n*Unaudited.\n", R,
+                  NULL, "");
+  assert_findings("Churn fell 12%*.\n", R, NULL, "");
+  assert_findings("It costs $10M*.\n\nIt grew 3.5x*.\n\n*Estimate.\n\n"
+                  "*Rounded.\n", R, NULL, "");
+  /* one note per mark, at the end of the post or right after the mark */
+  assert_findings("The price* is final.\n\n*Before tax.\n\nWe talked.\n", R,
+                  NULL, "");
+  assert_findings("The price* is final.\n\nWe talked.\n\n*Before tax.\n", R,
+                  NULL, "");
+  assert_findings("A price*.\n\nA fee*.\n\nWe talked.\n\n*Before tax.\n\n"
+                  "*Waived.\n", R, NULL, "");
+  assert_findings("The price* is final.\n\nWe talked.\n\n*This italic is "
+                  "never closed\n\n*Another one never closed.\n", R, NULL,
+                  "7:1");
+  assert_findings("The price* is final.\n\nWe talked.\n\n*Never closed.\n\n"
+                  "We left.\n", R, NULL, "5:1");
+  assert_findings("Revenue grew.**\n\nWe talked.\n\n**Unaudited.\n\n"
+                  "**Never closed.\n", R, NULL, "7:1");
+  /* a `*` after an image opens its caption: no footnote mark */
+  assert_findings("![](a.png)*\nLonger text\n\nWe talked.\n\n> *Us executives "
+                  "are so busy!\n", R, NULL, "1:11,6:3");
+  assert_findings("![](a.png)*Longer text\n\nWe talked.\n\n> *Us executives "
+                  "are so busy!\n", R, NULL, "1:11,5:3");
+}
+
 static void reports_the_delimiter_span_and_kind(void **state) {
   (void)state;
   dl_diag_list list;
@@ -156,6 +217,12 @@ static void reports_the_delimiter_span_and_kind(void **state) {
   assert_string_equal(list.items[0].kind, "close");
   assert_non_null(strstr(list.items[0].message, "put a space after it"));
   dl_diag_list_free(&list);
+  unit_lint("_Note:_The\n", R, NULL, &list);
+  assert_int_equal(list.len, 1);
+  assert_int_equal(list.items[0].start, 6);
+  assert_string_equal(list.items[0].kind, "close");
+  assert_non_null(strstr(list.items[0].message, "put a space after it"));
+  dl_diag_list_free(&list);
 }
 
 int main(void) {
@@ -171,6 +238,9 @@ int main(void) {
       cmocka_unit_test(stars_before_a_plain_word_open),
       cmocka_unit_test(a_pair_is_forgiven_only_in_its_medium_shape),
       cmocka_unit_test(a_closer_glued_after_punctuation),
+      cmocka_unit_test(a_glued_underscore_closer),
+      cmocka_unit_test(a_pair_across_a_link_boundary),
+      cmocka_unit_test(footnotes_are_bounded),
       cmocka_unit_test(reports_the_delimiter_span_and_kind),
   };
   return cmocka_run_group_tests_name(R, tests, NULL, NULL);

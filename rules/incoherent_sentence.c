@@ -382,6 +382,11 @@ static bool S_fragment(const state *st, const dl_text *t,
     return false;
   if (S_words(tok, n) < 5 || f + 1 >= n)
     return false;
+  /* "Once a quarter is not enough": "once" counts times here */
+  if (S_is(&tok[f], "once") &&
+      (S_is(&tok[f + 1], "a") || S_is(&tok[f + 1], "an") ||
+       S_is(&tok[f + 1], "every") || S_is(&tok[f + 1], "per")))
+    return false;
   /* a comma, a dash or a colon may set off the main clause, and a quote,
    * a bracket or an ellipsis within may hold one */
   const dl_token *end = S_final(tok, n);
@@ -1221,6 +1226,10 @@ static void S_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
       loose = true;
     if (cp == ')' && i > 0 && tok[i - 1].to == tok[i].from)
       loose = S_enumerator(t, &tok[i - 1]) || S_smiles(tok, i);
+    /* inches ("a 27" monitor") close nothing, unless a quote waits */
+    if (cp == '"' && !open && i > 0 && tok[i - 1].to == tok[i].from &&
+        tok[i - 1].cls == DL_WC_NUMBER)
+      loose = true;
     if (cp == '(' && (S_smiles(tok, i) || S_smiles_back(tok, i, n)))
       continue; /* ":(" frowns: no bracket to pair at all */
     m->items = dl_xgrow(m->items, &m->cap, m->len + 1, sizeof *m->items);
@@ -1255,20 +1264,20 @@ static size_t S_unpaired(marks *m) {
   /* a loose closer ("a)", ":)") takes an opener only if nothing else did:
    * "(it depends on 1) other items, 2) learning)" pairs its outer marks */
   for (size_t i = m->len; i-- > 0;) {
-    if (used[i] || !m->items[i].open || m->items[i].kind != '(')
+    if (used[i] || !m->items[i].open)
       continue;
     for (size_t j = i + 1; j < m->len; j++)
       if (!used[j] && !m->items[j].open && m->items[j].loose &&
-          m->items[j].kind == '(') {
+          m->items[j].kind == m->items[i].kind) {
         used[i] = used[j] = true;
         break;
       }
   }
   for (size_t i = 0; i < m->len; i++) {
-    if (used[i] || m->items[i].kind != '"')
+    if (used[i] || m->items[i].kind != '"' || m->items[i].loose)
       continue;
     for (size_t j = i + 1; j < m->len; j++) {
-      if (used[j] || m->items[j].kind != '"')
+      if (used[j] || m->items[j].kind != '"' || m->items[j].loose)
         continue;
       used[i] = used[j] = true;
       break;
@@ -1378,6 +1387,49 @@ static bool S_wh_object(const dl_token *tok, size_t at) {
          !S_is(&tok[at - 1], "having");
 }
 
+/* Is the cut at `at` the verb after a relative clause that ends in its
+ * preposition ("The engineers I talked to | were", "the metrics we
+ * reported on | were", "the people I look up to | are")?  A pronoun
+ * subject, its verb and the preposition stand right before it. */
+static bool S_stranded_preposition(const dl_token *tok, size_t at) {
+  if (at < 3 || !S_strict_finite(tok, at) ||
+      (tok[at - 1].cls != DL_WC_PREP && tok[at - 1].cls != DL_WC_TO))
+    return false;
+  size_t v = at - 2;
+  if (v > 0 && (tok[v].cls == DL_WC_PREP || tok[v].cls == DL_WC_ADV))
+    v--; /* "look up to", "talked about with" */
+  bool verb = S_any_verb(tok, v) || tok[v].cls == DL_WC_VERB ||
+              tok[v].cls == DL_WC_NOUN_VERB || tok[v].cls == DL_WC_BRIDGE;
+  if (v == 0 || !verb)
+    return false;
+  dl_wclass sub = tok[v - 1].cls;
+  return sub == DL_WC_SUBJ || sub == DL_WC_SUBJ_AUX || sub == DL_WC_IT_YOU;
+}
+
+/* Subordinators whose clause a writer may end without a comma. */
+static const char *const S_sub_any[] = {
+    "if",     "when",   "whenever", "once",  "because", "after", "before",
+    "since",  "unless", "while",    "until", "although", "though", "as",
+    NULL};
+
+/* Does the cut at `at` start the main clause of a sentence that opens with
+ * a subordinate clause and no comma ("If you build it | they will
+ * come")?  A subject pronoun is where that main clause begins. */
+static bool S_main_clause_after_sub(const dl_token *tok, size_t n,
+                                    size_t at) {
+  size_t f = S_first_word(tok, n);
+  if (f >= at || !S_listed(&tok[f], S_sub_any) || at < f + 3)
+    return false;
+  if (tok[at].cls != DL_WC_SUBJ && tok[at].cls != DL_WC_IT_YOU &&
+      tok[at].cls != DL_WC_SUBJ_AUX)
+    return false;
+  for (size_t i = f + 1; i < at; i++)
+    if (tok[i].cls == DL_WC_COMMA || tok[i].cls == DL_WC_SEMI ||
+        tok[i].cls == DL_WC_DASH)
+      return false;
+  return true;
+}
+
 /* The splice kind of one sentence: the grammar checks first, then the
  * model above the sensitivity's threshold.  A cut at a repeated word ("a
  * a") is that word's finding, not a second one. */
@@ -1403,7 +1455,8 @@ static void S_splice(const state *st, const dl_doc *doc, const dl_sentence *s,
     return;
   size_t at;
   double z = dl_splice_score(st->model, tok, n, ctx, &at);
-  if (z <= st->threshold || at == repeated || S_wh_object(tok, at))
+  if (z <= st->threshold || at == repeated || S_wh_object(tok, at) ||
+      S_stranded_preposition(tok, at) || S_main_clause_after_sub(tok, n, at))
     return;
   char *x = S_excerpt(t, &tok[at - 1], &tok[at]);
   /* 0.5 at the proofread threshold, rising with the score: the model's own
@@ -1467,9 +1520,12 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
         if (q->open && q->to < last_cut)
           continue;
         char *x = dl_xstrndup(t->s + q->from, q->to - q->from);
-        S_emit(doc, &ss[q->sentence], sink,
-               q->open ? DL_MSG_SENTENCE_QUOTE_OPEN : DL_MSG_SENTENCE_QUOTE_CLOSE,
-               0.875, x);
+        bool heading = b->type == CMARK_NODE_HEADING;
+        dl_msg_id msg = q->open ? (heading ? DL_MSG_SENTENCE_QUOTE_OPEN_HEADING
+                                           : DL_MSG_SENTENCE_QUOTE_OPEN)
+                                : (heading ? DL_MSG_SENTENCE_QUOTE_CLOSE_HEADING
+                                           : DL_MSG_SENTENCE_QUOTE_CLOSE);
+        S_emit(doc, &ss[q->sentence], sink, msg, 0.875, x);
         free(x);
       }
       m.len = 0;

@@ -60,6 +60,8 @@ static void fragment(void **state) {
                "stay on the front lines.\n", NULL, "1:fragment,3:fragment");
   assert_kinds("Because the team needed a plan for the launch.\n",
                RULE ".sensitivity=proofread", "1:fragment");
+  /* "once" that counts times */
+  assert_kinds("Once a quarter is not enough for the team.\n", NULL, "");
 }
 
 /* A subordinator before a sentence of one clause, however long: a later
@@ -216,6 +218,12 @@ static void unbalanced_quote(void **state) {
                NULL, "");
   assert_kinds("I was sad (really sad :( and nobody came.\n", NULL,
                "1:unbalanced-quote");
+  /* inches close nothing, unless a quotation waits for them */
+  assert_kinds("I bought a 27\" monitor and it changed my work.\n\nHe "
+               "said \"we shipped 3\" and left the room.\n",
+               NULL, "");
+  assert_kinds("It is a 27\" monitor and \"nobody closed this one.\n", NULL,
+               "1:unbalanced-quote");
 }
 
 static void splice_by_grammar(void **state) {
@@ -255,6 +263,22 @@ static void splice_by_grammar(void **state) {
                NULL, "");
   assert_kinds("It was a a big deal for the whole team.\n", NULL,
                "1:repeated-word");
+  /* a relative clause that ends in its preposition, and a main clause
+   * after a subordinate one with no comma, are no cut, even proofreading */
+  static const char *const joined[] = {
+      "The engineers I talked to were exhausted by the launch.",
+      "The customers we talked to didn't care about the feature.",
+      "The metrics we reported on were mostly vanity metrics.",
+      "The engineer she paired with had never written a line of Go.",
+      "The people I look up to are rarely the loudest.",
+      "If you build it they will not necessarily come back.",
+      "If we ship it they will complain about the change.",
+  };
+  for (size_t i = 0; i < sizeof joined / sizeof *joined; i++) {
+    char *md = dl_strdup_printf("%s\n", joined[i]);
+    assert_kinds(md, RULE ".sensitivity=proofread", "");
+    free(md);
+  }
   /* a modal whose verb was cut away, and modals that are nouns or open an
    * inversion */
   assert_kinds("But they also can the buildup of complexity in how you "

@@ -1329,13 +1329,28 @@ static bool S_opens_with_quote(const dl_text *t) {
 
 /* ---- the check ----------------------------------------------------------- */
 
-static void S_emit(const dl_doc *doc, const dl_sentence *s, dl_sink *sink,
-                   dl_msg_id id, double confidence, const char *arg) {
+static dl_diag *S_emit(const dl_doc *doc, const dl_sentence *s,
+                       dl_sink *sink, dl_msg_id id, double confidence,
+                       const char *arg) {
   size_t start, end;
   dl_sentence_range(doc, s, &start, &end);
   dl_diag *d = dl_report(sink, id, start, end, arg);
   if (d)
     d->confidence = confidence;
+  return d;
+}
+
+/* The fix for a word written twice: drop the space and the second word,
+ * where both stand on one line as plain text (no markup between, which a
+ * fix must not touch). */
+static void S_fix_repeat(dl_diag *d, const dl_text *t, const dl_token *a,
+                         const dl_token *b) {
+  if (!d || t->s[a->to] != ' ')
+    return;
+  size_t from = t->map[a->to], to = t->map[b->to - 1] + 1;
+  if (to - from != b->to - a->to)
+    return;
+  dl_diag_set_fix(d, from, to, "");
 }
 
 static char *S_excerpt(const dl_text *t, const dl_token *a, const dl_token *b) {
@@ -1483,7 +1498,9 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     size_t r = S_repeated(t, tok, n);
     if (r) {
       char *w = dl_xstrndup(t->s + tok[r].from, tok[r].to - tok[r].from);
-      S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_REPEATED_WORD, 0.9375, w);
+      S_fix_repeat(S_emit(doc, &ss[i], sink, DL_MSG_SENTENCE_REPEATED_WORD,
+                          0.9375, w),
+                   t, &tok[r - 1], &tok[r]);
       free(w);
     }
     if (b->type == CMARK_NODE_PARAGRAPH) {

@@ -292,6 +292,22 @@ static void splice_by_grammar(void **state) {
                NULL, "");
 }
 
+/* The fix drops the space and the second word, on one line only. */
+static void repeated_word_fix(void **state) {
+  (void)state;
+  const char *md = "We talked about the the cold start problem today.\n\n"
+                   "> We talked about the\n> the cold start problem.\n";
+  dl_diag_list list;
+  unit_lint(md, RULE, NULL, &list);
+  assert_int_equal(list.len, 2);
+  assert_non_null(list.items[0].fix);
+  assert_int_equal(list.items[0].fix->start, 19); /* " the" */
+  assert_int_equal(list.items[0].fix->end, 23);
+  assert_string_equal(list.items[0].fix->text, "");
+  assert_null(list.items[1].fix); /* across a line and its quote marker */
+  dl_diag_list_free(&list);
+}
+
 static void repeated_word(void **state) {
   (void)state;
   assert_kinds("We talked about the the cold start problem today.\n", NULL,
@@ -405,6 +421,7 @@ int main(void) {
       cmocka_unit_test(fragment),
       cmocka_unit_test(fragment_one_clause),
       cmocka_unit_test(false_question),
+      cmocka_unit_test(repeated_word_fix),
       cmocka_unit_test(after_a_lead_in),
       cmocka_unit_test(unbalanced_quote),
       cmocka_unit_test(splice_by_grammar),

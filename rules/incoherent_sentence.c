@@ -1421,19 +1421,15 @@ static bool S_stranded_preposition(const dl_token *tok, size_t at) {
   return sub == DL_WC_SUBJ || sub == DL_WC_SUBJ_AUX || sub == DL_WC_IT_YOU;
 }
 
-/* Subordinators whose clause a writer may end without a comma. */
-static const char *const S_sub_any[] = {
-    "if",     "when",   "whenever", "once",  "because", "after", "before",
-    "since",  "unless", "while",    "until", "although", "though", "as",
-    NULL};
-
 /* Does the cut at `at` start the main clause of a sentence that opens with
  * a subordinate clause and no comma ("If you build it | they will
  * come")?  A subject pronoun is where that main clause begins. */
 static bool S_main_clause_after_sub(const dl_token *tok, size_t n,
                                     size_t at) {
   size_t f = S_first_word(tok, n);
-  if (f >= at || !S_listed(&tok[f], S_sub_any) || at < f + 3)
+  if (f >= at || at < f + 3 ||
+      !(S_listed(&tok[f], S_sub_strict) || S_listed(&tok[f], S_sub_proofread) ||
+        S_is(&tok[f], "as")))
     return false;
   if (tok[at].cls != DL_WC_SUBJ && tok[at].cls != DL_WC_IT_YOU &&
       tok[at].cls != DL_WC_SUBJ_AUX)

@@ -35,12 +35,13 @@ static char *S_kinds(const char *md, const char *assignment) {
   } while (0)
 
 /* Each sentence of `list`, a paragraph alone, gives the kinds `want`. */
-#define assert_each(list, want)                                                \
+#define assert_each_with(list, assignment, want)                               \
   for (size_t each_ = 0; each_ < sizeof list / sizeof *list; each_++) {        \
     char *md_ = dl_strdup_printf("%s\n", list[each_]);                         \
-    assert_kinds(md_, NULL, want);                                             \
+    assert_kinds(md_, assignment, want);                                       \
     free(md_);                                                                 \
   }
+#define assert_each(list, want) assert_each_with(list, NULL, want)
 
 static void fragment(void **state) {
   (void)state;
@@ -274,11 +275,7 @@ static void splice_by_grammar(void **state) {
       "If you build it they will not necessarily come back.",
       "If we ship it they will complain about the change.",
   };
-  for (size_t i = 0; i < sizeof joined / sizeof *joined; i++) {
-    char *md = dl_strdup_printf("%s\n", joined[i]);
-    assert_kinds(md, RULE ".sensitivity=proofread", "");
-    free(md);
-  }
+  assert_each_with(joined, RULE ".sensitivity=proofread", "");
   /* a modal whose verb was cut away, and modals that are nouns or open an
    * inversion */
   assert_kinds("But they also can the buildup of complexity in how you "

@@ -30,6 +30,7 @@
 #include "draftlint/buf.h"
 #include "draftlint/data.h"
 #include "draftlint/rule.h"
+#include "draftlint/strmap.h"
 #include "tbm_catalog.h"
 #include "tbm_url.h"
 
@@ -601,6 +602,276 @@ static bool S_locate_autolink(const dl_doc *doc, cmark_node *node,
   return true;
 }
 
+/* The inline after `n` below `top`, in document order (what cmark's
+ * iterator enters), without allocating an iterator per block, and without
+ * recursion, which hostile nesting would turn into a deep stack. */
+static cmark_node *S_next_inline(cmark_node *n, cmark_node *top) {
+  cmark_node *child = cmark_node_first_child(n);
+  if (child)
+    return child;
+  for (; n != top; n = cmark_node_parent(n)) {
+    cmark_node *sibling = cmark_node_next(n);
+    if (sibling)
+      return sibling;
+  }
+  return NULL;
+}
+
+/* ---- reference definitions -------------------------------------------------- */
+
+/* A reference-style link whose only slip is its URL is mended where the
+ * URL is written, on the line of its definition ("[s]: URL"): one edit,
+ * the writer's style kept, no wrong definition left behind.  But a
+ * definition serves every link that names it, so it is edited only when
+ * each of those links is a finding that wants the very same URL.  Where
+ * they disagree (one names post A, another post B, or a plain "[here][s]"
+ * shares it), no one URL is right for the definition: it is left alone,
+ * and each finding keeps its own fix, the reference turned into an inline
+ * link, which is right for that link and moves no other. */
+
+typedef struct refdef {
+  size_t count;                /* "[label]:" is written this many times */
+  size_t at, close;            /* the first one's '[' and ']' */
+  int checked;                 /* 0: not yet; 1: a definition; -1: not */
+  size_t dest_start, dest_end; /* its destination, inside any <> */
+} refdef;
+
+typedef struct ref_use {
+  size_t diag; /* index in the sink's list: later reports move pointers */
+  const refdef *def;
+  char *url, *right_url; /* what the definition says, and what is right */
+} ref_use;
+
+typedef struct refs {
+  bool scanned;
+  dl_strmap defs;        /* label key -> refdef */
+  size_t *leaf;          /* source ranges of leaf blocks, start and end */
+  size_t nleaf, leafcap;
+  ref_use *use;
+  size_t n, cap;
+} refs;
+
+/* The block after `n` below `top`, entering only containers: a
+ * definition is never inside a paragraph, heading or code block. */
+static cmark_node *S_next_block(cmark_node *n, cmark_node *top) {
+  cmark_node_type t = cmark_node_get_type(n);
+  cmark_node *child = t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST ||
+                              t == CMARK_NODE_ITEM
+                          ? cmark_node_first_child(n)
+                          : NULL;
+  if (child)
+    return child;
+  for (; n != top; n = cmark_node_parent(n)) {
+    cmark_node *sibling = cmark_node_next(n);
+    if (sibling)
+      return sibling;
+  }
+  return NULL;
+}
+
+/* Every "[label]:" in the source, counted by label, and the leaf blocks.
+ * Counting them anywhere (in code, mid-paragraph) errs on the safe side:
+ * a label written twice is never edited. */
+static void S_scan_defs(const dl_doc *doc, refs *R) {
+  const char *src = doc->src;
+  R->scanned = true;
+  dl_strmap_init(&R->defs);
+  for (size_t i = doc->body; i < doc->len; i++) {
+    if (src[i] != '[')
+      continue;
+    size_t k = i + 1;
+    while (k < doc->len && src[k] != ']' && src[k] != '[' && k - i < 1000)
+      k += src[k] == '\\' ? 2 : 1;
+    if (k + 1 >= doc->len || src[k] != ']' || src[k + 1] != ':')
+      continue;
+    char *key = dl_text_key(src + i + 1, k - i - 1);
+    bool added;
+    dl_strmap_entry *e = dl_strmap_put(&R->defs, key, strlen(key), &added);
+    if (added)
+      e->value = dl_xcalloc(1, sizeof(refdef));
+    refdef *D = e->value;
+    if (D->count++ == 0) {
+      D->at = i;
+      D->close = k;
+    }
+    free(key);
+    i = k;
+  }
+  for (cmark_node *n = cmark_node_first_child(doc->root); n;
+       n = S_next_block(n, doc->root)) {
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST ||
+        t == CMARK_NODE_ITEM)
+      continue;
+    R->leaf = dl_xgrow(R->leaf, &R->leafcap, 2 * R->nleaf + 2, sizeof *R->leaf);
+    dl_doc_node_range(doc, n, &R->leaf[2 * R->nleaf],
+                      &R->leaf[2 * R->nleaf + 1]);
+    R->nleaf++;
+  }
+}
+
+/* Is src[at] inside a leaf block (leaves come in document order)? */
+static bool S_in_leaf(const refs *R, size_t at) {
+  size_t lo = 0, hi = R->nleaf;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (R->leaf[2 * mid] <= at)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > 0 && at < R->leaf[2 * (lo - 1) + 1];
+}
+
+/* Is D a definition line as written: only spaces and a quote's '>'
+ * before it, outside every leaf block, its destination on its line or
+ * the next, then a space or the end?  Finds the destination. */
+static bool S_def_line(const dl_doc *doc, const refs *R, refdef *D) {
+  if (D->checked)
+    return D->checked > 0;
+  D->checked = -1;
+  const char *src = doc->src;
+  size_t len = doc->len;
+  for (size_t i = doc->line_start[dl_doc_line_index(doc, D->at)]; i < D->at; i++)
+    if (src[i] != ' ' && src[i] != '\t' && src[i] != '>')
+      return false;
+  if (S_in_leaf(R, D->at))
+    return false;
+  size_t p = D->close + 2;
+  while (p < len && (src[p] == ' ' || src[p] == '\t'))
+    p++;
+  if (p < len && src[p] == '\r')
+    p++;
+  if (p < len && src[p] == '\n')
+    p++;
+  while (p < len && (src[p] == ' ' || src[p] == '\t'))
+    p++;
+  size_t q = p;
+  if (p < len && src[p] == '<') {
+    for (q = p + 1; q < len && src[q] != '>' && src[q] != '\n'; q++)
+      ;
+    if (q >= len || src[q] != '>')
+      return false;
+    D->dest_start = p + 1;
+    D->dest_end = q++;
+  } else {
+    while (q < len && (unsigned char)src[q] > ' ')
+      q++;
+    if (q == p)
+      return false;
+    D->dest_start = p;
+    D->dest_end = q;
+  }
+  if (q < len && !isspace((unsigned char)src[q]))
+    return false;
+  D->checked = 1;
+  return true;
+}
+
+/* Notes a finding on a reference link whose only fix is its URL, when its
+ * label has one definition, written where it can be edited, that holds
+ * the link's URL byte for byte. */
+static void S_ref_use(const dl_doc *doc, dl_sink *sink, const dl_diag *d,
+                      const link_src *L, const char *url,
+                      const char *right_url, refs *R) {
+  size_t from = L->close + 2, to = L->end - 1; /* [text][label] */
+  if (to <= from) {                            /* [text][], [text] */
+    from = L->open + 1;
+    to = L->close;
+  }
+  /* a wrapped label may hold a quote's "> ", which cmark's label has not */
+  if (memchr(doc->src + from, '\n', to - from) ||
+      memchr(doc->src + from, '\r', to - from))
+    return;
+  if (!R->scanned)
+    S_scan_defs(doc, R);
+  char *key = dl_text_key(doc->src + from, to - from);
+  refdef *D = dl_strmap_get(&R->defs, key, strlen(key));
+  free(key);
+  if (!D || D->count != 1 || !S_def_line(doc, R, D) ||
+      strlen(url) != D->dest_end - D->dest_start ||
+      memcmp(doc->src + D->dest_start, url, D->dest_end - D->dest_start) != 0)
+    return;
+  R->use = dl_xgrow(R->use, &R->cap, R->n + 1, sizeof *R->use);
+  R->use[R->n++] = (ref_use){(size_t)(d - sink->list->items), D,
+                             dl_xstrdup(url), dl_xstrdup(right_url)};
+}
+
+static int S_use_order(const void *a, const void *b) {
+  const ref_use *x = a, *y = b;
+  return x->def->at < y->def->at ? -1 : x->def->at > y->def->at ? 1 : 0;
+}
+
+/* How many links of the document may use a definition holding `url`:
+ * every link and image with that URL but the inline ones and autolinks
+ * (a link that cannot be placed counts: it may be a reference). */
+static size_t S_url_users(const dl_doc *doc, const char *url) {
+  size_t users = 0;
+  for (size_t bi = 0; bi < doc->nblocks; bi++) {
+    const dl_block *b = &doc->blocks[bi];
+    for (cmark_node *n = cmark_node_first_child(b->node); n;
+         n = S_next_inline(n, b->node)) {
+      cmark_node_type t = cmark_node_get_type(n);
+      const char *u = t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE
+                          ? cmark_node_get_url(n)
+                          : NULL;
+      if (!u || strcmp(u, url) != 0)
+        continue;
+      dl_buf text = {0};
+      bool pictured = false, image = t == CMARK_NODE_IMAGE;
+      S_node_text(n, &text, &pictured);
+      size_t s, e;
+      link_src L;
+      bool placed = S_locate(doc, b, n, image, u, text.s ? text.s : "", &s,
+                             &e, &L);
+      if (!placed && !image && text.s && strcmp(text.s, u) == 0)
+        placed = S_locate_autolink(doc, n, u, &s, &e, &L);
+      users += !placed || !L.inline_;
+      free(text.s);
+    }
+  }
+  return users;
+}
+
+/* Moves the fix of each agreeing definition's uses onto the definition:
+ * the same edit from each, which --fix applies once. */
+static void S_refs_settle(const dl_doc *doc, dl_sink *sink, refs *R) {
+  if (!R->n)
+    return;
+  qsort(R->use, R->n, sizeof *R->use, S_use_order);
+  for (size_t g = 0, h; g < R->n; g = h) {
+    bool agree = true;
+    for (h = g + 1; h < R->n && R->use[h].def == R->use[g].def; h++)
+      agree &= strcmp(R->use[h].right_url, R->use[g].right_url) == 0;
+    /* every link that may use it is one of these findings: those of
+     * other definitions holding the same URL are counted too */
+    size_t members = 0;
+    for (size_t k = 0; agree && k < R->n; k++)
+      members += strcmp(R->use[k].url, R->use[g].url) == 0;
+    if (!agree || S_url_users(doc, R->use[g].url) != members)
+      continue;
+    const refdef *D = R->use[g].def;
+    for (size_t k = g; k < h; k++)
+      dl_diag_set_fix(&sink->list->items[R->use[k].diag], D->dest_start,
+                      D->dest_end, R->use[k].right_url);
+  }
+}
+
+static void S_refs_free(refs *R) {
+  for (size_t i = 0; i < R->n; i++) {
+    free(R->use[i].url);
+    free(R->use[i].right_url);
+  }
+  free(R->use);
+  free(R->leaf);
+  if (!R->scanned)
+    return;
+  for (size_t i = 0; i < R->defs.cap; i++)
+    if (R->defs.slots[i].key)
+      free(R->defs.slots[i].value);
+  dl_strmap_free(&R->defs);
+}
+
 /* ---- pass 1: links and images ---------------------------------------------- */
 
 enum problem {
@@ -693,7 +964,7 @@ static bool S_blank_source(const dl_doc *doc, size_t from, size_t to) {
 
 static void S_check_link(const dl_doc *doc, const dl_block *b,
                          cmark_node *node, dl_sink *sink,
-                         const dl_tbm_catalog *cat) {
+                         const dl_tbm_catalog *cat, refs *R) {
   bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
   const char *url = cmark_node_get_url(node);
   url = url ? url : "";
@@ -934,8 +1205,14 @@ static void S_check_link(const dl_doc *doc, const dl_block *b,
       free(cite);
     }
   }
+  /* a reference whose URL alone is wrong: its definition may take the
+   * fix instead, once every use of it is known (S_refs_settle) */
+  bool url_alone = fixable && url_problem != P_NONE && !L.inline_ &&
+                   !number_problem && kind != P_IMAGE && kind != P_EMPTY_TEXT;
   if (fixable)
     S_fix(doc, d, &E);
+  if (url_alone && d->fix)
+    S_ref_use(doc, sink, d, &L, url, right_url, R);
   for (size_t i = 0; i < E.n; i++)
     free(E.e[i].text);
   free(right_url);
@@ -1258,30 +1535,16 @@ static void S_check_bare_urls(const dl_doc *doc, const dl_block *b,
 
 /* ---- the rule --------------------------------------------------------------- */
 
-/* The inline after `n` below `top`, in document order (what cmark's
- * iterator enters), without allocating an iterator per block, and without
- * recursion, which hostile nesting would turn into a deep stack. */
-static cmark_node *S_next_inline(cmark_node *n, cmark_node *top) {
-  cmark_node *child = cmark_node_first_child(n);
-  if (child)
-    return child;
-  for (; n != top; n = cmark_node_parent(n)) {
-    cmark_node *sibling = cmark_node_next(n);
-    if (sibling)
-      return sibling;
-  }
-  return NULL;
-}
-
 static void S_check(const dl_doc *doc, dl_sink *sink) {
   const dl_tbm_catalog *cat = sink->state;
+  refs R = {0};
   for (size_t bi = 0; bi < doc->nblocks; bi++) {
     const dl_block *b = &doc->blocks[bi];
     for (cmark_node *node = cmark_node_first_child(b->node); node;
          node = S_next_inline(node, b->node)) {
       cmark_node_type type = cmark_node_get_type(node);
       if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
-        S_check_link(doc, b, node, sink, cat);
+        S_check_link(doc, b, node, sink, cat, &R);
     }
     const dl_text *t = &b->text;
     for (size_t i = 0; i < t->len; i++) {
@@ -1300,6 +1563,8 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     }
     S_check_bare_urls(doc, b, sink, cat);
   }
+  S_refs_settle(doc, sink, &R);
+  S_refs_free(&R);
 }
 
 const dl_rule_ops dl_ops_tbm_link = {S_load, S_unload, S_check};

@@ -204,6 +204,20 @@ check bare-message 1 "^case\.md:5:6: error: the address https://cutlefish\.subst
 check case-fix 1 "case\.md: applied 2 fixes" -- --fix case.md
 printf 'See [tbm 309: zombie practices and processes](%s).\n\n[Tbm 309: Zombie Practices and Processes](%s)\n\n(see https://cutlefish.substack.com/p/tbm-309-zombies)\n' "$Z" "$Z" >"$tmp/case-want.md"
 cmp -s "$tmp/case.md" "$tmp/case-want.md" && ok || ko "case.md: --fix wrote $(cat "$tmp/case.md")"
+# a reference whose URL alone is wrong: its definition is mended, once
+# for both uses; uses that want two posts keep the definition and are
+# made inline
+printf 'See [TBM 242: The Simplicity Fetish][s]. And again [TBM 242: The Simplicity Fetish][s].\n\n[s]: https://substack.com/\n' >"$tmp/ref.md"
+check ref-diff 1 "^\+\[s\]: $P\$" -- --diff ref.md
+[ "$(cd "$tmp" && "$bin" --diff ref.md 2>/dev/null | grep -c '^[-+][^-+]')" = 2 ] && ok || ko "ref.md: --diff changes more than the definition"
+check ref-fix 0 "ref\.md: applied 1 fix\$" -- --fix ref.md
+printf 'See [TBM 242: The Simplicity Fetish][s]. And again [TBM 242: The Simplicity Fetish][s].\n\n[s]: %s\n' "$P" >"$tmp/ref-want.md"
+cmp -s "$tmp/ref.md" "$tmp/ref-want.md" && ok || ko "ref.md: --fix wrote $(cat "$tmp/ref.md")"
+printf 'See [TBM 242: The Simplicity Fetish][s]. And [TBM 309: Zombie Practices and Processes][s].\n\n[s]: https://substack.com/\n' >"$tmp/ref2.md"
+check ref-disagree-diff 1 "^ \[s\]: https://substack\.com/\$" -- --diff ref2.md
+check ref-disagree-fix 0 "ref2\.md: applied 2 fixes" -- --fix ref2.md
+printf 'See [TBM 242: The Simplicity Fetish](%s). And [TBM 309: Zombie Practices and Processes](%s).\n\n[s]: https://substack.com/\n' "$P" "$Z" >"$tmp/ref2-want.md"
+cmp -s "$tmp/ref2.md" "$tmp/ref2-want.md" && ok || ko "ref2.md: --fix wrote $(cat "$tmp/ref2.md")"
 # a symbolic link stays a link
 cp "$seed" "$tmp/target.md"
 ln -s target.md "$tmp/link.md"

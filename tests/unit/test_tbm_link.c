@@ -249,12 +249,13 @@ static void everywhere_a_writer_puts_them(void **state) {
   assert_found(heading, "1:11:generic-host");
   assert_fixed(heading, "## Read **[TBM 242: The *Simplicity* Fetish](" TSF_URL
                         ")** now\n");
-  /* a reference whose definition points elsewhere: the link becomes inline */
+  /* a reference whose definition points elsewhere: the definition is
+   * mended (reference_definitions) */
   const char *ref = "See [TBM 242: The Simplicity Fetish][ts].\n\n[ts]: "
                     "https://substack.com/\n";
   assert_found(ref, "1:5:generic-host");
-  assert_fixed(ref, "See [TBM 242: The Simplicity Fetish](" TSF_URL
-                    ").\n\n[ts]: https://substack.com/\n");
+  assert_fixed(ref, "See [TBM 242: The Simplicity Fetish][ts].\n\n[ts]: "
+                    TSF_URL "\n");
   /* a lazy continuation line: cmark places its inlines as if indented
    * like the list item or quote; the finding and fix are where they are */
   const char *lazy = "- first\n[TBM 242: The Simplicity Fetish](https://substack."
@@ -306,8 +307,8 @@ static void wrapped_link_text(void **state) {
   const char *ref = "See [TBM 242: The\nSimplicity Fetish][ts].\n\n[ts]: "
                     "https://substack.com/\n";
   assert_found(ref, "1:5:generic-host");
-  assert_fixed(ref, "See [TBM 242: The\nSimplicity Fetish](" TSF_URL
-                    ").\n\n[ts]: https://substack.com/\n");
+  assert_fixed(ref, "See [TBM 242: The\nSimplicity Fetish][ts].\n\n[ts]: "
+                    TSF_URL "\n");
   /* a lazy continuation line */
   const char *lazy = "- first\n[TBM 242: The\nSimplicity Fetish](https://"
                      "substack.com/)\n";
@@ -478,6 +479,79 @@ static void prefix_in_any_case(void **state) {
                "");
 }
 
+/* A reference whose URL alone is wrong is mended on its definition's
+ * line, once, when every link using that definition wants the same URL;
+ * otherwise the definition is left alone and each finding keeps its own
+ * fix (the link made inline), which moves no other link. */
+static void reference_definitions(void **state) {
+  (void)state;
+  const char *two = "See [TBM 242: The Simplicity Fetish][s]. And again [TBM "
+                    "242: The Simplicity Fetish][s].\n\n[s]: https://substack"
+                    ".com/\n";
+  assert_found(two, "1:5:generic-host,1:52:generic-host");
+  assert_fixed(two, "See [TBM 242: The Simplicity Fetish][s]. And again [TBM "
+                    "242: The Simplicity Fetish][s].\n\n[s]: " TSF_URL "\n");
+  /* the same edit from both findings: one fix, no clash */
+  dl_diag_list list;
+  unit_lint(two, R, CAT, &list);
+  assert_int_equal(list.len, 2);
+  assert_non_null(list.items[0].fix);
+  assert_non_null(list.items[1].fix);
+  assert_int_equal(list.items[0].fix->start, list.items[1].fix->start);
+  const dl_fix **fixes;
+  assert_int_equal(dl_fix_select(&list, strlen(two), &fixes), 1);
+  free(fixes);
+  dl_diag_list_free(&list);
+  /* collapsed and shortcut references, a label in another case, an
+   * angle-bracketed destination on the next line, in a quote */
+  assert_fixed("[TBM 242: The Simplicity Fetish][] and [TBM 242: The "
+               "Simplicity Fetish]\n\n[tbm 242: the simplicity fetish]: "
+               "https://substack.com/ \"t\"\n",
+               "[TBM 242: The Simplicity Fetish][] and [TBM 242: The "
+               "Simplicity Fetish]\n\n[tbm 242: the simplicity fetish]: "
+               TSF_URL " \"t\"\n");
+  assert_fixed("> [TBM 242: The Simplicity Fetish][S]\n>\n> [s]:\n"
+               "<https://substack.com/>\n",
+               "> [TBM 242: The Simplicity Fetish][S]\n>\n> [s]:\n<" TSF_URL
+               ">\n");
+  /* another post's URL, an unknown slug: the URL is what is wrong */
+  assert_fixed("[TBM 242: The Simplicity Fetish][x]\n\n[x]: " P "tbm-309-"
+               "zombie-practices-and-processes\n",
+               "[TBM 242: The Simplicity Fetish][x]\n\n[x]: " TSF_URL "\n");
+  /* two definitions with one wrong URL: each mended */
+  assert_fixed("[TBM 242: The Simplicity Fetish][a] [TBM 309: " ZP "][b]\n\n"
+               "[a]: https://substack.com/\n[b]: https://substack.com/\n",
+               "[TBM 242: The Simplicity Fetish][a] [TBM 309: " ZP "][b]\n\n"
+               "[a]: " TSF_URL "\n[b]: " ZP_URL "\n");
+  /* uses that disagree: post A and post B, or a link that names no post;
+   * the definition stays, each finding is made inline */
+  const char *ab = "[TBM 242: The Simplicity Fetish][s] [TBM 309: " ZP "][s]\n"
+                   "\n[s]: https://substack.com/\n";
+  assert_found(ab, "1:1:generic-host,1:37:generic-host");
+  assert_fixed(ab, "[TBM 242: The Simplicity Fetish](" TSF_URL ") [TBM 309: "
+                   ZP "](" ZP_URL ")\n\n[s]: https://substack.com/\n");
+  const char *plain = "[TBM 242: The Simplicity Fetish][s] and [home][s]\n\n"
+                      "[s]: https://substack.com/\n";
+  assert_fixed(plain, "[TBM 242: The Simplicity Fetish](" TSF_URL ") and "
+                      "[home][s]\n\n[s]: https://substack.com/\n");
+  /* a use with a wrong number keeps its fix, and so its partner does */
+  assert_fixed("[TBM 243: The Simplicity Fetish][s] [TBM 242: The Simplicity "
+               "Fetish][s]\n\n[s]: https://substack.com/\n",
+               "[TBM 242: The Simplicity Fetish](" TSF_URL ") [TBM 242: The "
+               "Simplicity Fetish](" TSF_URL ")\n\n[s]: https://substack.com/"
+               "\n");
+  /* "[s]:" written twice (the first wins in CommonMark, but which is
+   * which is not worth a guess), or also in code: inline fixes */
+  const char *twice = "[TBM 242: The Simplicity Fetish][s]\n\n[s]: https://"
+                      "substack.com/\n[s]: https://substack.com/\n";
+  assert_fixed(twice, "[TBM 242: The Simplicity Fetish](" TSF_URL ")\n\n[s]: "
+                      "https://substack.com/\n[s]: https://substack.com/\n");
+  const char *code = "[TBM 242: The Simplicity Fetish][s]\n\n    [s]: https://"
+                     "substack.com/\n\n[S]: https://substack.com/\n";
+  assert_fixed(code, "[TBM 242: The Simplicity Fetish](" TSF_URL ")\n\n    [s]: "
+                     "https://substack.com/\n\n[S]: https://substack.com/\n");
+}
+
 static void the_catalog_is_loaded_once_and_errors_are_clear(void **state) {
   (void)state;
   dl_settings s;
@@ -513,6 +587,7 @@ int main(void) {
       cmocka_unit_test(bare_urls),
       cmocka_unit_test(links_around_images),
       cmocka_unit_test(prefix_in_any_case),
+      cmocka_unit_test(reference_definitions),
       cmocka_unit_test(the_catalog_is_loaded_once_and_errors_are_clear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -180,8 +180,9 @@ static const char *const S_plain_tails[] = {
     "it", "its", "hit", "hits", "in", "kin", "king", "rap", "hole", "itch",
     NULL};
 
-static bool S_plain_tail(const char *s, size_t n) {
-  for (const char *const *w = S_plain_tails; *w; w++) {
+/* Is s[0..n), in any case, one of the lower-case words of `list`? */
+static bool S_in_list(const char *const *list, const char *s, size_t n) {
+  for (const char *const *w = list; *w; w++) {
     size_t k = 0;
     while (k < n && tolower((unsigned char)s[k]) == (*w)[k])
       k++;
@@ -189,6 +190,10 @@ static bool S_plain_tail(const char *s, size_t n) {
       return true;
   }
   return false;
+}
+
+static bool S_plain_tail(const char *s, size_t n) {
+  return S_in_list(S_plain_tails, s, n);
 }
 
 /* Is the run part of a word whose letters, with each `*` standing for one
@@ -490,14 +495,7 @@ static const char *const S_joins[] = {"a",   "an",   "the",  "and",  "or",
                                       "they", NULL};
 
 static bool S_join_word(const char *s, size_t n) {
-  for (const char *const *w = S_joins; *w; w++) {
-    size_t k = 0;
-    while (k < n && tolower((unsigned char)s[k]) == (*w)[k])
-      k++;
-    if (k == n && (*w)[k] == '\0')
-      return true;
-  }
-  return false;
+  return S_in_list(S_joins, s, n);
 }
 
 /* Does a sentence end at src[k] and another start after it ("it. Later")? */

@@ -24,7 +24,7 @@ TEST_PKGS  = cmocka
 
 CFLAGS    ?= -O2 -g
 DL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
-             -Iinclude -Isrc -DDL_VERSION='"$(VERSION)"' \
+             -Iinclude -Isrc -Irules -DDL_VERSION='"$(VERSION)"' \
              -DDL_DATADIR='"$(DATADIR)"' -MMD -MP $(SAN_FLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -32,7 +32,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CSV_LIBS   = -lcsv
 LDLIBS     = $(PKG_LIBS) $(CSV_LIBS) -lpthread -lm
 
-CORE_SRC   = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
+# Every .c under src/ and rules/ but main.c: a new file in a folder is built.
+CORE_SRC   = $(filter-out src/main.c,$(shell find src rules -name '*.c' | LC_ALL=C sort))
 CORE_OBJ   = $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -151,7 +152,7 @@ check-recall: $(BIN)
 	@python3 tests/recall/recall.py $(BIN)
 
 check-man:
-	@mandoc -T lint -W warning src/draftlint.1 && echo "man: draftlint.1 is clean"
+	@mandoc -T lint -W warning man/draftlint.1 && echo "man: draftlint.1 is clean"
 
 # Configuration files, pattern rules and draftlint comments, on real files.
 check-config: $(BIN)
@@ -270,7 +271,7 @@ install: $(BIN) $(LEXICON)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/draftlint
 	for f in rules/data/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/; done; true
 	install -m 644 rules/*.ini $(DESTDIR)$(DATADIR)/rules/
-	install -m 644 src/draftlint.1 $(DESTDIR)$(MANDIR)/draftlint.1
+	install -m 644 man/draftlint.1 $(DESTDIR)$(MANDIR)/draftlint.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/draftlint $(DESTDIR)$(MANDIR)/draftlint.1

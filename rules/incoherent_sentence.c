@@ -35,7 +35,7 @@
 #include "draftlint/alloc.h"
 #include "draftlint/rule.h"
 #include "draftlint/sentence.h"
-#include "draftlint/splice.h"
+#include "lang/splice.h"
 
 typedef struct state {
   dl_lexicon *lex;

@@ -28,11 +28,11 @@
 
 #include "draftlint/alloc.h"
 #include "draftlint/buf.h"
-#include "draftlint/data.h"
+#include "input/data.h"
 #include "draftlint/rule.h"
 #include "draftlint/strmap.h"
-#include "tbm_catalog.h"
-#include "tbm_url.h"
+#include "tbm_link/catalog.h"
+#include "tbm_link/url.h"
 
 /* ---- load ------------------------------------------------------------- */
 

@@ -7,9 +7,9 @@
 #ifndef DRAFTLINT_CLI_H
 #define DRAFTLINT_CLI_H
 
-#include "fix.h"
-#include "report.h"
-#include "settings.h"
+#include "fix/fix.h"
+#include "report/report.h"
+#include "config/settings.h"
 
 typedef enum dl_action {
   DL_ACTION_LINT,

@@ -34,8 +34,8 @@
 #include "draftlint/alloc.h"
 #include "draftlint/diag.h"
 #include "draftlint/sentence.h"
-#include "draftlint/splice.h"
-#include "splice_corpus.h"
+#include "lang/splice.h"
+#include "lang/splice_corpus.h"
 
 #define S_BITS 20
 #define S_EPOCHS 10

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "git.h"
+#include "input/git.h"
 #include "run.h"
 
 #ifndef DL_VERSION

@@ -18,10 +18,10 @@
 #include <unistd.h>
 
 #include "draftlint/alloc.h"
-#include "files.h"
-#include "output.h"
-#include "git.h"
-#include "profile.h"
+#include "input/files.h"
+#include "report/output.h"
+#include "input/git.h"
+#include "config/profile.h"
 #include "learn.h"
 
 typedef struct pool {

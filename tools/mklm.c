@@ -20,10 +20,10 @@
 #include "draftlint/alloc.h"
 #include "draftlint/diag.h"
 #include "draftlint/doc.h"
-#include "draftlint/ngram.h"
+#include "lang/ngram.h"
 #include "draftlint/sentence.h"
-#include "draftlint/tokens.h"
-#include "files.h"
+#include "lang/tokens.h"
+#include "input/files.h"
 
 #define S_ORDERS (DL_NGRAM_MAX + DL_NGRAM_CLASS_MAX)
 

@@ -23,7 +23,7 @@
 typedef enum dl_rule_id {
 #define DL_RULE(id, name, sev, fn, summary) DL_RULE_##id,
 #define DL_MSG(id, rule, kind, format)
-#include "../../rules/rules.def"
+#include "rules.def"
 #undef DL_RULE
 #undef DL_MSG
   DL_RULE_COUNT
@@ -32,7 +32,7 @@ typedef enum dl_rule_id {
 typedef enum dl_msg_id {
 #define DL_RULE(id, name, sev, fn, summary)
 #define DL_MSG(id, rule, kind, format) DL_MSG_##id,
-#include "../../rules/rules.def"
+#include "rules.def"
 #undef DL_RULE
 #undef DL_MSG
   DL_MSG_COUNT

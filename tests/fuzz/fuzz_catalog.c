@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "../../rules/tbm_catalog.h"
+#include "tbm_link/catalog.h"
 
 #define PATH "fuzz.csv"
 /* Posts checked one by one per input: enough for every shape of title,

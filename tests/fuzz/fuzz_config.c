@@ -25,11 +25,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
+#include "config/config.h"
 #include "draftlint/alloc.h"
 #include "draftlint/doc.h"
-#include "pattern.h"
-#include "settings.h"
+#include "engine/pattern.h"
+#include "config/settings.h"
 
 #ifndef DL_SOURCE_DIR
 #define DL_SOURCE_DIR "."

@@ -30,8 +30,8 @@
 #include "cli.h"
 #include "draftlint/alloc.h"
 #include "draftlint/sentence.h"
-#include "lint.h"
-#include "report.h"
+#include "engine/lint.h"
+#include "report/report.h"
 
 #ifndef DL_SOURCE_DIR
 #define DL_SOURCE_DIR "."

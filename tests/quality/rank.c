@@ -17,8 +17,8 @@
 #include <stdlib.h>
 
 #include "draftlint/alloc.h"
-#include "draftlint/splice.h"
-#include "splice_corpus.h"
+#include "lang/splice.h"
+#include "lang/splice_corpus.h"
 
 #define S_PARTNERS 8 /* splices per real sentence */
 

@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fix.h"
+#include "fix/fix.h"
 
 static void S_push_fix(dl_diag_list *l, size_t start, size_t end,
                        const char *text) {

@@ -3,7 +3,7 @@
  * text get a visible place; the draft's HTML is never passed through. */
 #include <stdio.h>
 
-#include "html_post.h"
+#include "report/html_post.h"
 #include "unit.h"
 
 /* Renders `md` with one mark per span.  A span is the first occurrence of

@@ -2,8 +2,8 @@
  * good, plus the tokenizer and word classes it stands on. */
 #include "unit.h"
 
-#include "draftlint/lexicon.h"
-#include "draftlint/tokens.h"
+#include "lang/lexicon.h"
+#include "lang/tokens.h"
 
 #define RULE "incoherent-sentence"
 

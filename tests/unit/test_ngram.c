@@ -6,10 +6,10 @@
 
 #include <stdio.h>
 
-#include "draftlint/lexicon.h"
-#include "draftlint/ngram.h"
+#include "lang/lexicon.h"
+#include "lang/ngram.h"
 #include "draftlint/text.h"
-#include "draftlint/tokens.h"
+#include "lang/tokens.h"
 
 /* The level of the words of `s` as one n-gram (words only, lower-cased as
  * the tokenizer folds them). */

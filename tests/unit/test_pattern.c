@@ -3,7 +3,7 @@
 #include "unit.h"
 
 #include "draftlint/directive.h"
-#include "pattern.h"
+#include "engine/pattern.h"
 
 static dl_pattern *S_pattern(const char *re, const char *msg,
                              const char *replace, dl_pattern_scope scope) {

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "lint.h"
-#include "report.h"
+#include "engine/lint.h"
+#include "report/report.h"
 #include "unit.h"
 
 typedef struct page {

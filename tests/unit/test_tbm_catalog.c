@@ -2,7 +2,7 @@
  * matched by, citations, and lookups in the shipped catalog. */
 #include "unit.h"
 
-#include "../../rules/tbm_catalog.h"
+#include "tbm_link/catalog.h"
 
 #define HEADER                                                                 \
   "post_id,post_date,is_published,email_sent_at,inbox_sent_at,type,"         \

@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "fix.h"
+#include "fix/fix.h"
 
 #define R "tbm-link"
 #define CAT "tbm-link.catalog=rules/data/tbm-posts.csv"

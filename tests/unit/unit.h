@@ -15,8 +15,8 @@
 #include <cmocka.h>
 
 #include "draftlint/alloc.h"
-#include "engine.h"
-#include "settings.h"
+#include "engine/engine.h"
+#include "config/settings.h"
 
 /* A document parsed from a string (copied). */
 static inline dl_doc *unit_doc(const char *markdown) {

@@ -1,0 +1,72 @@
+/*
+ * lint.c: decide whether bytes are a Markdown draft we can read (UTF-8, no
+ * NUL), build the document, run the engine.
+ */
+#include "engine/lint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draftlint/alloc.h"
+#include "draftlint/directive.h"
+
+void dl_result_fail(dl_result *out, const char *path, const char *error) {
+  *out = (dl_result){.path = dl_xstrdup(path), .error = dl_xstrdup(error)};
+}
+
+/* 1-based line and code-point column of byte `at`, counting LF, CRLF and
+ * lone CR as line endings (as dl_doc does), before any document exists. */
+static void S_position(const char *s, size_t at, size_t *line, size_t *col) {
+  size_t l = 1, start = 0;
+  for (size_t i = 0; i < at; i++) {
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= at || s[i + 1] != '\n'))) {
+      l++;
+      start = i + 1;
+    }
+  }
+  *line = l;
+  *col = dl_utf8_count(s + start, at - start) + 1;
+}
+
+/* Returns NULL when the bytes can be linted, else the reason. */
+static char *S_undecodable(const char *s, size_t len, dl_result *out) {
+  const char *nul = memchr(s, '\0', len);
+  size_t limit = nul ? (size_t)(nul - s) : len;
+  size_t at = dl_utf8_validate(s, limit);
+  if (at == len)
+    return NULL;
+  S_position(s, at, &out->error_line, &out->error_column);
+  if (at == limit)
+    return dl_xstrdup("contains a NUL byte, so it is not a text file; "
+                      "is it a binary file named like a draft?");
+  return dl_strdup_printf("is not valid UTF-8 (byte 0x%02X); save it as "
+                          "UTF-8 or check that it is a text file",
+                          (unsigned char)s[at]);
+}
+
+void dl_lint_bytes(const dl_engine *e, const char *path, char *bytes,
+                   size_t len, dl_result *out) {
+  *out = (dl_result){.path = dl_xstrdup(path)};
+  out->error = S_undecodable(bytes, len, out);
+  if (out->error) {
+    free(bytes);
+    return;
+  }
+  out->doc = dl_doc_new(out->path, bytes, len);
+  if (out->doc->front_matter_unclosed)
+    out->notice = dl_xstrdup("front matter opened on line 1 is never closed "
+                             "with '---'; linting the file as Markdown");
+  dl_engine_check(e, out->doc, &out->diags);
+  if (e->inline_config) /* the filter stage: the draft's own comments */
+    dl_directives_filter(out->doc, &out->diags);
+}
+
+void dl_result_free(dl_result *r) {
+  free(r->path);
+  free(r->error);
+  free(r->notice);
+  dl_doc_free(r->doc);
+  dl_diag_list_free(&r->diags);
+  *r = (dl_result){0};
+}

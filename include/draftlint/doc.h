@@ -50,6 +50,9 @@ typedef struct dl_doc {
   bool sentences_built;
   size_t *shown_line;    /* NULL, or the line number to show for each line
                             index (--staged: the working tree's); owned */
+  struct dl_doc *before; /* the committed version this one is compared with
+                            (--since, --staged, history = head), parsed the
+                            same way; NULL when there is none; owned */
 } dl_doc;
 
 /* Parses `src` (len bytes, malloc'd with room for a NUL at src[len]); the

@@ -22,7 +22,8 @@
 
 /* Keys of the top section. */
 static const char *const S_top_keys[] = {"fail-on", "ignore", "enable",
-                                         "disable", "inline-config", NULL};
+                                         "disable", "inline-config",
+                                         "history", NULL};
 /* Keys of a [pattern NAME] section. */
 static const char *const S_pattern_keys[] = {
     "pattern", "message", "severity", "scope", "replace", "description", NULL};
@@ -298,6 +299,13 @@ static void S_top_key(parser *p, const char *key, const char *value) {
       strcmp(value, "false") != 0) {
     S_error(c, p->line, 0, "'%s' is not a value for inline-config; valid: "
             "true, false", value);
+    return;
+  }
+  if (strcmp(key, "history") == 0 && strcmp(value, "head") != 0 &&
+      strcmp(value, "off") != 0) {
+    S_error(c, p->line, 0, "'%s' is not a value for history; valid: head "
+            "(compare tracked drafts with their committed version), off",
+            value);
     return;
   }
   dl_config_entry e = {dl_xstrdup(""), dl_xstrdup(key), dl_xstrdup(value),

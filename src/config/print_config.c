@@ -71,6 +71,9 @@ void dl_profile_print(const dl_profile *p, const char *path, FILE *out) {
   o = S_find(p, "inline-config");
   S_line(out, "inline-config", p->inline_config ? "true" : "false",
          o ? o->source : "default");
+  o = S_find(p, "history");
+  S_line(out, "history", p->history ? "head" : "off",
+         o ? o->source : "default");
   for (size_t i = 0; i < p->nignores; i++) {
     char *src = dl_strdup_printf("%s:%zu", p->ignores[i].from->path,
                                  p->ignores[i].line);

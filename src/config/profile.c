@@ -214,6 +214,9 @@ static void S_apply_top(dl_profiles *ps, dl_profile *p, dl_config *c,
   } else if (strcmp(e->key, "inline-config") == 0) {
     p->inline_config = strcmp(e->value, "true") == 0;
     S_origin(p, "inline-config", e->value, source);
+  } else if (strcmp(e->key, "history") == 0) {
+    p->history = strcmp(e->value, "head") == 0;
+    S_origin(p, "history", e->value, source);
   } else if (strcmp(e->key, "ignore") == 0) {
     char **words;
     size_t n = dl_config_split(e->value, &words);

@@ -139,6 +139,7 @@ void dl_doc_free(dl_doc *doc) {
   free(doc->shown_line);
   free(doc->cp_marks);
   free(doc->src);
+  dl_doc_free(doc->before);
   free(doc);
 }
 

@@ -47,13 +47,35 @@ static char *S_undecodable(const char *s, size_t len, dl_result *out) {
 
 void dl_lint_bytes(const dl_engine *e, const char *path, char *bytes,
                    size_t len, dl_result *out) {
+  dl_lint_versions(e, path, bytes, len, NULL, 0, out);
+}
+
+/* The version before as a document, or NULL when it is not text. */
+static dl_doc *S_before(const char *path, char *bytes, size_t len) {
+  if (!bytes)
+    return NULL;
+  dl_result probe = {0};
+  char *why = S_undecodable(bytes, len, &probe);
+  if (why) {
+    free(why);
+    free(bytes);
+    return NULL;
+  }
+  return dl_doc_new(path, bytes, len);
+}
+
+void dl_lint_versions(const dl_engine *e, const char *path, char *bytes,
+                      size_t len, char *before, size_t before_len,
+                      dl_result *out) {
   *out = (dl_result){.path = dl_xstrdup(path)};
   out->error = S_undecodable(bytes, len, out);
   if (out->error) {
     free(bytes);
+    free(before);
     return;
   }
   out->doc = dl_doc_new(out->path, bytes, len);
+  out->doc->before = S_before(out->path, before, before_len);
   if (out->doc->front_matter_unclosed)
     out->notice = dl_xstrdup("front matter opened on line 1 is never closed "
                              "with '---'; linting the file as Markdown");

@@ -24,7 +24,7 @@
 
 static void S_add(dl_inputs *in, char *path, char *error, bool stdin_) {
   in->items = dl_xgrow(in->items, &in->cap, in->len + 1, sizeof *in->items);
-  in->items[in->len++] = (dl_input){path, error, stdin_, NULL};
+  in->items[in->len++] = (dl_input){path, error, stdin_, NULL, NULL};
 }
 
 static bool S_is_markdown(const char *name) {

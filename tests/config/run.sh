@@ -164,7 +164,7 @@ check inline-config-false 1 'comments.md:4:3: error' -- --config "$tmp/noinline.
 # A bad comment is reported where it is, exit 2, other findings kept.
 printf 'A **kept.\n\n<!-- draftlint-disable unclosed-emphasiss -->\n<!-- draftlint-disabel -->\n<!-- draftlint-enable percent, nope -->\n' >badcomment.md
 check bad-comments 2 "^badcomment.md:1:3: error: .*unclosed-emphasis
-^badcomment.md:3:24: error: 'unclosed-emphasiss' in this draftlint comment is not a rule.*valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-link, incoherent-sentence, tbm-spelling, percent \[inline-config\]
+^badcomment.md:3:24: error: 'unclosed-emphasiss' in this draftlint comment is not a rule.*valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-link, incoherent-sentence, broken-edit, tbm-spelling, percent \[inline-config\]
 ^badcomment.md:4:6: error: 'draftlint-disabel' is not a draftlint comment.*draftlint-disable-next-line.*\[inline-config\]
 ^badcomment.md:5:32: error: 'nope' in this draftlint comment
 ^top.md:1:3: error" -- badcomment.md top.md
@@ -183,7 +183,7 @@ bad_config() {
 bad_config top-key 'fail_on = error\n' "bad.ini:1: error: unknown key 'fail_on' in the top section; valid keys: fail-on, ignore, enable, disable, inline-config"
 bad_config fail-on '\n\nfail-on = sometimes\n' "bad.ini:3: error: 'sometimes' is not a level for fail-on; valid: error, warning, info, never"
 bad_config inline 'inline-config = maybe\n' "bad.ini:1: error: 'maybe' is not a value for inline-config; valid: true, false"
-bad_config rule-section '[duplicate-headings]\nseverity = off\n' "bad.ini:1: error: unknown rule 'duplicate-headings' in section \[duplicate-headings\]; valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-link, incoherent-sentence, tbm-spelling"
+bad_config rule-section '[duplicate-headings]\nseverity = off\n' "bad.ini:1: error: unknown rule 'duplicate-headings' in section \[duplicate-headings\]; valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-link, incoherent-sentence, broken-edit, tbm-spelling"
 bad_config empty-rule-section '[nosuch]\n' "bad.ini:1: error: unknown rule 'nosuch' in section"
 bad_config rule-key '[duplicate-heading]\ncolour = red\n' "bad.ini:2: error: unknown setting 'colour' for duplicate-heading; valid: severity, scope"
 bad_config rule-value '[duplicate-heading]\nscope = chapter\n' "bad.ini:2: error: 'chapter' is not a valid duplicate-heading.scope; valid: siblings, document"

@@ -52,6 +52,7 @@ typedef struct compare {
   dl_u64map gap_prefix, gap_suffix; /* changed old sentences of one run */
   dl_u64map all_prefix, all_suffix; /* every old sentence (pastes) */
   bool all_built;
+  dl_u64map whole;          /* every old sentence's hash */
   bool *repeated;           /* new sentences already reported as repeats */
 } compare;
 
@@ -69,7 +70,9 @@ static void S_unload(void *p) { dl_lexicon_close(p); }
 /* ---- maps of the starts and ends of old sentences ---- */
 
 /* Adds the strict prefixes and suffixes of old sentence i: a sentence that
- * lost nothing at its end cannot be the start of a splice. */
+ * lost nothing at its end cannot be the start of a splice.  Where several
+ * share a start the first is kept, where several share an end the last,
+ * so that a deletion's start comes before its end. */
 static void S_index(const dl_version *v, size_t i, dl_u64map *pre,
                     dl_u64map *suf) {
   size_t n = dl_version_nwords(v, i);
@@ -79,7 +82,7 @@ static void S_index(const dl_version *v, size_t i, dl_u64map *pre,
     h = dl_hash_step(h, v->words[v->first[i] + k - 1]);
     g = dl_hash_step(g, v->words[v->first[i + 1] - k]);
     dl_u64map_put(pre, h, (uint32_t)i, &added);
-    dl_u64map_put(suf, g, (uint32_t)i, &added);
+    *dl_u64map_put(suf, g, (uint32_t)i, &added) = (uint32_t)i;
   }
 }
 
@@ -121,7 +124,9 @@ static void S_report_splice(compare *c, size_t j, size_t p, size_t a, size_t b,
   size_t la = dl_version_line(&c->old, a), lb = dl_version_line(&c->old, b);
   size_t from, to;
   S_range(c, j, &from, &to);
-  if (start[0] && p < na) { /* the start was cut: say so */
+  size_t sl = strlen(start);
+  if (sl && p < na && (sl < 3 || strcmp(start + sl - 3, "\xe2\x80\xa6") != 0)) {
+    /* the start was cut: say so */
     char *more = dl_strdup_printf("%s\xe2\x80\xa6", start);
     free(start);
     start = more;
@@ -299,15 +304,21 @@ static void S_run(compare *c, run r) {
   size_t hcap = 0;
   for (size_t j = r.n0; j < r.n1; j++) {
     size_t m = dl_version_nwords(&c->new_, j);
-    if (c->nmatch[j] != DL_ALIGN_NONE || c->repeated[j] || !m)
-      continue;
+    if (c->nmatch[j] != DL_ALIGN_NONE || c->repeated[j] || !m ||
+        dl_u64map_get(&c->whole, c->new_.shash[j]))
+      continue; /* the same, a repeat, or a whole old sentence moved */
     size_t had = hcap;
     pre = dl_xgrow(pre, &hcap, m + 1, sizeof *pre);
     if (hcap != had)
       suf = dl_xrealloc(suf, hcap * sizeof *suf);
     S_hashes(&c->new_, j, pre, suf);
-    if (!S_deletion(c, j, pre, suf) && !S_paste(c, j, pre, suf))
+    /* The whole start or the whole end of a changed sentence is a cut or
+     * a split, whatever else it might also be read as. */
+    if (S_lookup(&c->gap_prefix, pre[m]) != DL_ALIGN_NONE)
       S_fragment(c, j, pre, split);
+    else if (S_lookup(&c->gap_suffix, suf[m]) == DL_ALIGN_NONE &&
+             !S_deletion(c, j, pre, suf))
+      S_paste(c, j, pre, suf);
   }
   free(pre);
   free(suf);
@@ -445,6 +456,10 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   for (size_t j = 0; j < c.new_.nsents; j++)
     c.nmatch[j] = DL_ALIGN_NONE;
   c.repeated = dl_xcalloc(c.new_.nsents + 1, sizeof *c.repeated);
+  dl_u64map_init(&c.whole, c.old.nsents);
+  bool added;
+  for (size_t i = 0; i < c.old.nsents; i++)
+    dl_u64map_put(&c.whole, c.old.shash[i], (uint32_t)i, &added);
   S_repeat_paragraphs(&c);
   S_repeat_sentences(&c);
   S_runs(&c);
@@ -452,6 +467,7 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     dl_u64map_free(&c.all_prefix);
     dl_u64map_free(&c.all_suffix);
   }
+  dl_u64map_free(&c.whole);
   free(c.repeated);
   free(c.omatch);
   free(c.nmatch);

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "rules.h"
+#include "registry.h"
 
 /* scope = document: any two headings in the file are compared, not only
  * siblings (the option's second choice). */

@@ -33,7 +33,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "rules.h"
+#include "registry.h"
 #include "draftlint/sentence.h"
 #include "lang/splice.h"
 

@@ -28,7 +28,7 @@
 
 #include "draftlint/alloc.h"
 #include "draftlint/buf.h"
-#include "rules.h"
+#include "registry.h"
 #include "draftlint/strmap.h"
 #include "tbm_link/catalog.h"
 #include "tbm_link/url.h"

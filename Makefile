@@ -43,7 +43,7 @@ BIN        = $(BUILD)/draftlint
 WORDNET   ?= /usr/share/wordnet
 LEXICON    = rules/data/wordnet.lex
 
-.PHONY: all run test check check-unit check-cli check-golden check-corpus \
+.PHONY: all run test check check-layers check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
         bench-quality model lm
@@ -150,6 +150,11 @@ check-corpus: $(BIN)
 
 check-recall: $(BIN)
 	@python3 tests/recall/recall.py $(BIN)
+
+# The house rules (docs/ARCHITECTURE.md): which folder may include which,
+# only src/input/ reads files, no file over 900 lines or function over 120.
+check-layers:
+	@python3 tests/layers/check.py
 
 check-man:
 	@mandoc -T lint -W warning man/draftlint.1 && echo "man: draftlint.1 is clean"

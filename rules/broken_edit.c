@@ -35,6 +35,7 @@
 #include "broken_edit/version.h"
 #include "draftlint/alloc.h"
 #include "draftlint/rule.h"
+#include "registry.h"
 
 /* Quotes show this many words of an old sentence. */
 #define QUOTE_WORDS 6
@@ -56,10 +57,18 @@ typedef struct compare {
   bool *repeated;           /* new sentences already reported as repeats */
 } compare;
 
-static int S_load(const dl_settings *settings, void **out, char **error) {
+/* The lexicon tells which words can be verbs (a cut that lost its verb,
+ * a fragment without a main clause). */
+static const dl_data_file S_files[] = {
+    {"wordnet.lex", "the lexicon", NULL, 16, true, false},
+};
+
+static int S_load(const dl_settings *settings, const dl_data *data,
+                  void **out, char **error) {
   (void)settings;
   dl_lexicon *lex;
-  if (dl_lexicon_open(NULL, &lex, error) != 0)
+  if (dl_lexicon_attach(data[0].bytes, data[0].len, data[0].path, &lex,
+                        error) != 0)
     return -1;
   *out = lex;
   return 0;
@@ -475,4 +484,5 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   dl_version_free(&c.new_);
 }
 
-const dl_rule_ops dl_ops_broken_edit = {S_load, S_unload, S_check};
+const dl_rule_ops dl_ops_broken_edit = {NULL,   0,        S_files, 1,
+                                         S_load, S_unload, S_check};

@@ -50,12 +50,16 @@ static void S_sentence(dl_version *v, size_t i, const dl_lexicon *lex,
       v->wto = dl_xrealloc(v->wto, v->wcap * sizeof *v->wto);
       v->wcls = dl_xrealloc(v->wcls, v->wcap * sizeof *v->wcls);
     }
-    v->words[v->nwords] = x->hash;
+    /* a code span or URL is one token the tokenizer does not hash: its
+     * bytes tell one from another */
+    v->words[v->nwords] = x->cls == DL_WC_CODE || x->cls == DL_WC_URL
+                              ? dl_word_hash(t->s + x->from, x->to - x->from)
+                              : x->hash;
     v->wfrom[v->nwords] = x->from;
     v->wto[v->nwords] = x->to;
     v->wcls[v->nwords] = x->cls;
     v->nwords++;
-    h = dl_hash_step(h, x->hash);
+    h = dl_hash_step(h, v->words[v->nwords - 1]);
   }
   v->shash[i] = h;
   v->sflags[i] = flags;

@@ -46,7 +46,7 @@ LEXICON    = rules/data/wordnet.lex
 .PHONY: all run test check check-layers check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
-        bench-quality model lm
+        bench-quality model lm check-history
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
         fuzz-coverage bench check-fix
 
@@ -121,7 +121,8 @@ test: deps
 
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
 	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
-	  check-recall check-man check-html check-config check-git check-sarif
+	  check-recall check-man check-html check-config check-git check-sarif \
+	  check-history
 	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
 
 check-unit: $(UNIT_BIN)
@@ -166,6 +167,11 @@ check-config: $(BIN)
 # The pre-commit hook and --staged in a real temporary git repository.
 check-git: $(BIN)
 	@tests/git/run.sh $(BIN)
+
+# broken-edit in real git repositories: --since, --staged, history = head,
+# edit sessions on the author's posts, this project's README history.
+check-history: $(BIN)
+	@tests/history/run.sh $(BIN)
 
 # --format sarif against the official schema; --format github.
 check-sarif: $(BIN)

@@ -271,9 +271,16 @@ $(BUILD)/bench/cmark_parse: tests/bench/cmark_parse.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -Wall -Wextra -Werror -O2 $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 
-bench: $(BIN) $(BUILD)/bench/cmark_parse
+# broken-edit's comparison with the version before (tests/bench/history.c).
+$(BUILD)/bench/history: tests/bench/history.c $(BUILD)/libdraftlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libdraftlint.a $(LDLIBS)
+
+bench: $(BIN) $(BUILD)/bench/cmark_parse $(BUILD)/bench/history
 	@python3 tests/bench/bench.py $(BIN) $(BUILD)/bench/cmark_parse \
 	  $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) $(BENCH_FLAGS)
+	@python3 tests/bench/history.py $(BIN) $(BUILD)/bench/history \
+	  $(if $(BENCH_RUNS),--runs $(BENCH_RUNS))
 
 # ---- install -------------------------------------------------------------
 install: $(BIN) $(LEXICON)

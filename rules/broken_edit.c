@@ -54,6 +54,7 @@ typedef struct compare {
   dl_u64map all_prefix, all_suffix; /* every old sentence (pastes) */
   bool all_built;
   dl_u64map whole;          /* every old sentence's hash */
+  size_t *kept, run0;       /* S_gone_between's counts for the run at run0 */
   bool *repeated;           /* new sentences already reported as repeats */
 } compare;
 
@@ -156,12 +157,10 @@ static void S_report_splice(compare *c, size_t j, size_t p, size_t a, size_t b,
 /* ---- one new sentence against the changed old ones ---- */
 
 /* Were all old sentences strictly between a and b left out of the new
- * draft (the deleted stretch)? */
+ * draft (the deleted stretch)?  kept[i] counts the old sentences of the run
+ * before i that the new draft kept, so the answer costs nothing. */
 static bool S_gone_between(const compare *c, size_t a, size_t b) {
-  for (size_t i = a + 1; i < b; i++)
-    if (c->omatch[i] != DL_ALIGN_NONE)
-      return false;
-  return true;
+  return c->kept[b - c->run0] == c->kept[a + 1 - c->run0];
 }
 
 /* The start of a and the end of the same a, its middle cut: a splice only
@@ -302,6 +301,11 @@ static void S_run(compare *c, run r) {
   for (size_t j = r.n0; j < r.n1; j++)
     if (c->nmatch[j] != DL_ALIGN_NONE)
       c->nmatch[j] += r.o0;
+  c->run0 = r.o0;
+  c->kept = dl_xmalloc((no + 1) * sizeof *c->kept);
+  c->kept[0] = 0;
+  for (size_t i = r.o0; i < r.o1; i++)
+    c->kept[i - r.o0 + 1] = c->kept[i - r.o0] + (c->omatch[i] != DL_ALIGN_NONE);
   size_t words = c->old.first[r.o1] - c->old.first[r.o0];
   dl_u64map_init(&c->gap_prefix, words);
   dl_u64map_init(&c->gap_suffix, words);
@@ -332,6 +336,7 @@ static void S_run(compare *c, run r) {
   free(pre);
   free(suf);
   free(split);
+  free(c->kept);
   dl_u64map_free(&c->gap_prefix);
   dl_u64map_free(&c->gap_suffix);
 }

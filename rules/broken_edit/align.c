@@ -13,7 +13,7 @@ typedef struct range {
 
 typedef struct seen {
   uint32_t na, nb; /* occurrences on each side */
-  size_t ia, ib;   /* where the first one is */
+  size_t ia, ib;   /* a's first; b's next one not yet paired */
 } seen;
 
 static void S_match(size_t *amatch, size_t *bmatch, size_t i, size_t j) {
@@ -21,34 +21,43 @@ static void S_match(size_t *amatch, size_t *bmatch, size_t i, size_t j) {
   bmatch[j] = i;
 }
 
-/* The items that occur once on each side, in a's order: pairs[k] = {i, j}. */
-static size_t S_unique_pairs(const uint64_t *a, const uint64_t *b, range r,
+/* The anchors: items that occur as often on each side, the k-th on one
+ * side paired with the k-th on the other (patience's unique items, and
+ * repeated ones that no edit touched: a paragraph or sentence that is
+ * written several times must not hide the rest from the diff).  In a's
+ * order: pairs[k] = {i, j}. */
+static size_t S_anchor_pairs(const uint64_t *a, const uint64_t *b, range r,
                              size_t (*pairs)[2]) {
   size_t n = (r.a1 - r.a0) + (r.b1 - r.b0);
   dl_u64map index;
   dl_u64map_init(&index, n);
   seen *s = dl_xcalloc(n, sizeof *s);
+  size_t *next_b = dl_xmalloc(n * sizeof *next_b); /* b's occurrences, chained */
   uint32_t used = 0;
   bool added;
   for (size_t i = r.a0; i < r.a1; i++) {
     uint32_t *slot = dl_u64map_put(&index, a[i], used, &added);
     if (added)
-      s[used++] = (seen){0, 0, i, 0};
+      s[used++] = (seen){0, 0, i, DL_ALIGN_NONE};
     s[*slot].na++;
   }
-  for (size_t j = r.b0; j < r.b1; j++) {
+  for (size_t j = r.b1; j-- > r.b0;) { /* backwards: the chain runs forwards */
     uint32_t *slot = dl_u64map_put(&index, b[j], used, &added);
     if (added)
-      s[used++] = (seen){0, 0, 0, j};
-    if (s[*slot].nb++ == 0)
-      s[*slot].ib = j;
+      s[used++] = (seen){0, 0, 0, DL_ALIGN_NONE};
+    next_b[j - r.b0] = s[*slot].ib;
+    s[*slot].ib = j;
+    s[*slot].nb++;
   }
   size_t k = 0;
   for (size_t i = r.a0; i < r.a1; i++) {
-    const seen *e = &s[*dl_u64map_get(&index, a[i])];
-    if (e->na == 1 && e->nb == 1)
-      pairs[k][0] = i, pairs[k][1] = e->ib, k++;
+    seen *e = &s[*dl_u64map_get(&index, a[i])];
+    if (e->na != e->nb)
+      continue;
+    pairs[k][0] = i, pairs[k][1] = e->ib, k++;
+    e->ib = next_b[e->ib - r.b0];
   }
+  free(next_b);
   free(s);
   dl_u64map_free(&index);
   return k;
@@ -96,7 +105,7 @@ static void S_align(const uint64_t *a, const uint64_t *b, range r, int depth,
     return;
   size_t most = r.a1 - r.a0 < r.b1 - r.b0 ? r.a1 - r.a0 : r.b1 - r.b0;
   size_t (*pairs)[2] = dl_xmalloc((most + 1) * sizeof *pairs);
-  size_t n = S_longest_run(pairs, S_unique_pairs(a, b, r, pairs));
+  size_t n = S_longest_run(pairs, S_anchor_pairs(a, b, r, pairs));
   size_t a0 = r.a0, b0 = r.b0;
   for (size_t k = 0; k <= n; k++) {
     size_t ia = k < n ? pairs[k][0] : r.a1, ib = k < n ? pairs[k][1] : r.b1;

@@ -4,11 +4,12 @@
  * paragraphs and then on the sentences of the paragraphs that changed.
  *
  * Each level strips the common head and tail, anchors on the items that
- * occur exactly once on each side, keeps the longest run of anchors in
- * order (patience sorting, O(k log k)) and recurses between anchors, at
- * most DL_ALIGN_DEPTH levels deep: O(n log n) in the length, never
- * quadratic.  Items between anchors that are repeated or changed stay
- * unmatched.
+ * occur exactly once on each side (and, beyond patience, on items that
+ * occur equally often on each side, k-th with k-th), keeps the longest run
+ * of anchors in order (patience sorting, O(k log k)) and recurses between
+ * anchors, at most DL_ALIGN_DEPTH levels deep: O(n log n) in the length,
+ * never quadratic.  Items between anchors that are changed, or repeated
+ * a different number of times, stay unmatched.
  *
  * Ownership: the caller owns every array.
  */

@@ -33,7 +33,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "draftlint/rule.h"
+#include "rules.h"
 #include "draftlint/sentence.h"
 #include "lang/splice.h"
 
@@ -41,25 +41,45 @@ typedef struct state {
   dl_lexicon *lex;
   dl_splice_model *model;
   double threshold;
-  dl_sensitivity sensitivity;
+  bool proofread; /* sensitivity = proofread: a deliberate read */
 } state;
 
-static int S_load(const dl_settings *settings, void **out, char **error) {
+/* sensitivity: how sure the rule must be before it speaks (strict, the
+ * default: almost no false alarms; proofread: a deliberate read before
+ * publishing).  model: a model `draftlint learn` made. */
+static const dl_option S_options[] = {
+    {"model", NULL, "the path of a model file"},
+    {"sensitivity", "strict, proofread", NULL},
+};
+enum { S_LEXICON, S_MODEL, S_NGRAM };
+static const dl_data_file S_files[] = {
+    [S_LEXICON] = {"wordnet.lex", "the lexicon", NULL, 16, true, false},
+    [S_MODEL] = {"sentence.model", "the sentence model", "model",
+                 DL_SPLICE_HEADER_V1, true, false},
+    /* needed only by a model trained with it, which says so */
+    [S_NGRAM] = {"english.ngram", "the n-gram table", NULL, DL_NGRAM_HEADER,
+                 true, true},
+};
+
+static int S_load(const dl_settings *settings, const dl_data *data,
+                  void **out, char **error) {
   state *st = dl_xcalloc(1, sizeof *st);
-  if (dl_lexicon_open(NULL, &st->lex, error) != 0) {
+  const dl_data *lex = &data[S_LEXICON], *model = &data[S_MODEL];
+  dl_data_ref ngram = {data[S_NGRAM].bytes, data[S_NGRAM].len,
+                       data[S_NGRAM].path, data[S_NGRAM].error};
+  if (dl_lexicon_attach(lex->bytes, lex->len, lex->path, &st->lex, error)) {
     free(st);
     return -1;
   }
-  if (dl_splice_model_open(settings->model_path, st->lex, &st->model,
-                           error) != 0) {
+  if (dl_splice_model_attach(model->bytes, model->len, model->path, st->lex,
+                             &ngram, &st->model, error) != 0) {
     dl_lexicon_close(st->lex);
     free(st);
     return -1;
   }
-  st->sensitivity = settings->sensitivity;
-  st->threshold = settings->sensitivity == DL_SENS_PROOFREAD
-                      ? st->model->proofread
-                      : st->model->strict;
+  st->proofread = dl_option_choice(settings, DL_RULE_INCOHERENT_SENTENCE,
+                                   "sensitivity") == 1;
+  st->threshold = st->proofread ? st->model->proofread : st->model->strict;
   *out = st;
   return 0;
 }
@@ -377,7 +397,7 @@ static bool S_fragment(const state *st, const dl_text *t,
   if (f >= n || f > 1 || after_question)
     return false;
   if (!S_listed(&tok[f], S_sub_strict) &&
-      !(st->sensitivity == DL_SENS_PROOFREAD &&
+      !(st->proofread &&
         S_listed(&tok[f], S_sub_proofread)))
     return false;
   if (S_words(tok, n) < 5 || f + 1 >= n)
@@ -1550,4 +1570,10 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   dl_splice_context_free(&ctx);
 }
 
-const dl_rule_ops dl_ops_incoherent_sentence = {S_load, S_unload, S_check};
+const dl_rule_ops dl_ops_incoherent_sentence = {.options = S_options,
+                                                .noptions = 2,
+                                                .files = S_files,
+                                                .nfiles = 3,
+                                                .load = S_load,
+                                                .unload = S_unload,
+                                                .check = S_check};

@@ -27,11 +27,7 @@
  * definitions (a fix moved onto a reference's definition), and the three
  * passes: links, citations, bare.
  */
-#include <stdlib.h>
-
-#include "draftlint/alloc.h"
-#include "input/data.h"
-#include "draftlint/rule.h"
+#include "rules.h"
 #include "tbm_link/bare.h"
 #include "tbm_link/catalog.h"
 #include "tbm_link/citations.h"
@@ -41,18 +37,19 @@
 
 /* ---- load ------------------------------------------------------------- */
 
-static int S_load(const dl_settings *settings, void **state, char **error) {
-  char *path = settings->catalog_path ? dl_xstrdup(settings->catalog_path)
-                                      : dl_data_path("tbm-posts.csv");
-  if (!path) {
-    *error = dl_xstrdup(
-        "tbm-posts.csv: cannot find the TBM catalog in $DRAFTLINT_DATA_DIR, "
-        "rules/data or share/draftlint; reinstall draftlint, or give "
-        "--catalog FILE (or --disable tbm-link)");
-    return -1;
-  }
-  dl_tbm_catalog *c = dl_tbm_catalog_load(path, error);
-  free(path);
+/* The catalog: Substack's posts export, the bundled one or --catalog's. */
+static const dl_option S_options[] = {
+    {"catalog", NULL, "the path of a CSV file (Substack's posts export)"},
+};
+static const dl_data_file S_files[] = {
+    {"tbm-posts.csv", "the TBM catalog", "catalog", 0, false, false},
+};
+
+static int S_load(const dl_settings *settings, const dl_data *data,
+                  void **state, char **error) {
+  (void)settings;
+  dl_tbm_catalog *c =
+      dl_tbm_catalog_parse(data[0].path, data[0].bytes, data[0].len, error);
   if (!c)
     return -1;
   *state = c;
@@ -81,4 +78,10 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   dl_tbm_refs_free(&R);
 }
 
-const dl_rule_ops dl_ops_tbm_link = {S_load, S_unload, S_check};
+const dl_rule_ops dl_ops_tbm_link = {.options = S_options,
+                                     .noptions = 1,
+                                     .files = S_files,
+                                     .nfiles = 1,
+                                     .load = S_load,
+                                     .unload = S_unload,
+                                     .check = S_check};

@@ -384,10 +384,11 @@ int dl_list_rules(const dl_options *o, FILE *out) {
 }
 
 int dl_run_learn(const dl_options *o) {
+  const char *model = dl_option_value(&o->settings,
+                                      DL_RULE_INCOHERENT_SENTENCE, "model");
   dl_learn_options lo = {.paths = o->paths,
                          .npaths = o->npaths,
-                         .out = o->settings.model_path ? o->settings.model_path
-                                                       : "sentence.model",
+                         .out = model ? model : "sentence.model",
                          .log = o->quiet ? NULL : stderr};
   char *error = NULL;
   if (dl_learn(&lo, &error) != 0) {

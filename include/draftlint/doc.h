@@ -48,6 +48,9 @@ typedef struct dl_doc {
   struct dl_sentence *sentences; /* see sentence.h; built on first use */
   size_t nsentences;
   bool sentences_built;
+  struct dl_directive *directives; /* see directive.h; built on first use */
+  size_t ndirectives;
+  bool directives_built;
   size_t *shown_line;    /* NULL, or the line number to show for each line
                             index (--staged: the working tree's); owned */
 } dl_doc;

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "draftlint/alloc.h"
+#include "rules.h"
 #include "tbm_link/mending.h"
 #include "tbm_link/scanner.h"
 #include "tbm_link/url.h"

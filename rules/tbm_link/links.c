@@ -15,6 +15,7 @@
 
 #include "draftlint/alloc.h"
 #include "draftlint/buf.h"
+#include "rules.h"
 #include "tbm_link/mending.h"
 #include "tbm_link/naming.h"
 #include "tbm_link/scanner.h"

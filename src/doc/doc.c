@@ -11,6 +11,7 @@
 
 #include "draftlint/alloc.h"
 #include "doc/plaintext.h"
+#include "draftlint/directive.h"
 
 static void S_add_line(dl_doc *doc, size_t *cap, size_t start) {
   if (doc->nlines == *cap)
@@ -134,6 +135,7 @@ void dl_doc_free(dl_doc *doc) {
     dl_text_free(&doc->blocks[i].text);
   free(doc->blocks);
   free(doc->sentences);
+  dl_directives_free(doc->directives, doc->ndirectives);
   cmark_node_free(doc->root);
   free(doc->line_start);
   free(doc->shown_line);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "draftlint/directive.h"
+#include "engine/filter.h"
 
 void dl_result_fail(dl_result *out, const char *path, const char *error) {
   *out = (dl_result){.path = dl_xstrdup(path), .error = dl_xstrdup(error)};
@@ -59,7 +59,8 @@ void dl_lint_bytes(const dl_engine *e, const char *path, char *bytes,
                              "with '---'; linting the file as Markdown");
   dl_engine_check(e, out->doc, &out->diags);
   if (e->inline_config) /* the filter stage: the draft's own comments */
-    dl_directives_filter(out->doc, &out->diags);
+    dl_directives_filter(out->doc, &out->diags,
+                         dl_rules[DL_RULE_INLINE_CONFIG].name);
 }
 
 void dl_result_free(dl_result *r) {

@@ -35,12 +35,4 @@ int dl_data_map(const char *path, const char *name, const char *what,
 /* Unmaps the file and frees the path (a file that fails its own checks). */
 void dl_data_unmap(dl_mapped *m);
 
-/* Reads a whole regular file (a configuration file, the TBM catalog) into
- * a malloc'd buffer with a NUL after its `*len` bytes.  Returns 0, or -1
- * with a malloc'd reason in *reason ("No such file or directory", "it is a
- * FIFO (named pipe), not a regular file") for the caller's message, which
- * names the file.  Never waits on a FIFO.  (In src/files.c, beside the
- * drafts' reader.) */
-int dl_read_file(const char *path, char **bytes, size_t *len, char **reason);
-
 #endif

@@ -62,6 +62,9 @@ typedef struct dl_lexicon dl_lexicon;
  * and builds the closed-class table.  Returns 0, or -1 with a malloc'd
  * message naming the file and the reason. */
 int dl_lexicon_open(const char *path, dl_lexicon **out, char **error);
+/* The same over `bytes` the caller keeps for the lexicon's life. */
+int dl_lexicon_attach(const void *bytes, size_t len, const char *path,
+                      dl_lexicon **out, char **error);
 void dl_lexicon_close(dl_lexicon *lex);
 /* A checksum of the open-class table (a model records it). */
 uint32_t dl_lexicon_checksum(const dl_lexicon *lex);

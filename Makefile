@@ -120,7 +120,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
-	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
+	@$(MAKE) --no-print-directory check-layers check-unit check-golden check-cli check-corpus \
 	  check-recall check-man check-html check-config check-git check-sarif
 	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
 

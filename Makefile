@@ -155,6 +155,7 @@ check-recall: $(BIN)
 # only src/input/ reads files, no file over 900 lines or function over 120.
 check-layers:
 	@python3 tests/layers/check.py
+	@tests/layers/selftest.sh
 
 check-man:
 	@mandoc -T lint -W warning man/draftlint.1 && echo "man: draftlint.1 is clean"

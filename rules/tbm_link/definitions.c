@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/search.h"
 #include "draftlint/buf.h"
 #include "draftlint/text.h"
 
@@ -73,16 +74,20 @@ static void S_scan_defs(const dl_doc *doc, dl_tbm_refs *R) {
 }
 
 /* Is src[at] inside a leaf block (leaves come in document order)? */
+typedef struct leaf_search {
+  const dl_tbm_refs *R;
+  size_t at;
+} leaf_search;
+
+static bool S_leaf_starts_by(const void *ctx, size_t i) {
+  const leaf_search *ls = ctx;
+  return ls->R->leaf[2 * i] <= ls->at;
+}
+
 static bool S_in_leaf(const dl_tbm_refs *R, size_t at) {
-  size_t lo = 0, hi = R->nleaf;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (R->leaf[2 * mid] <= at)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo > 0 && at < R->leaf[2 * (lo - 1) + 1];
+  leaf_search ls = {R, at};
+  size_t after = dl_partition_point(R->nleaf, S_leaf_starts_by, &ls);
+  return after > 0 && at < R->leaf[2 * (after - 1) + 1];
 }
 
 /* Is D a definition line as written: only spaces and a quote's '>'

@@ -20,15 +20,7 @@ void dl_tbm_view_make(const dl_block *b, size_t start, size_t end,
    * search, not by a scan of the block for each link (a block may hold
    * thousands); where it does not (a text the aligner could not place),
    * the view comes out short and no fix relies on it */
-  size_t lo = 0, hi = t->len;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (t->map[mid] < start)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (size_t i = lo; i < t->len && t->map[i] < end; i++) {
+  for (size_t i = dl_text_at(t, start); i < t->len && t->map[i] < end; i++) {
     if (t->map[i] < start || !(t->flags[i] & want) || (t->flags[i] & skip))
       continue;
     v->map = dl_xgrow(v->map, &v->mcap, v->text.len + 1, sizeof *v->map);

@@ -45,8 +45,21 @@ bool dl_link_locate_autolink(const dl_doc *doc, cmark_node *node,
                             const char *url, size_t *s, size_t *e,
                             dl_link_src *L);
 
-/* The inline after `n` below `top`, in document order, or NULL. */
-cmark_node *dl_inline_next(cmark_node *n, cmark_node *top);
+/* The inline after `n` below `top`, in document order (what cmark's
+ * iterator enters), without allocating an iterator per block, and without
+ * recursion, which hostile nesting would turn into a deep stack.  Inline:
+ * it runs once per inline node of every block. */
+static inline cmark_node *dl_inline_next(cmark_node *n, cmark_node *top) {
+  cmark_node *child = cmark_node_first_child(n);
+  if (child)
+    return child;
+  for (; n != top; n = cmark_node_parent(n)) {
+    cmark_node *sibling = cmark_node_next(n);
+    if (sibling)
+      return sibling;
+  }
+  return NULL;
+}
 
 /* Appends the visible text of a link or image from the tree; sets
  * *pictured when it also shows an image or inline HTML. */

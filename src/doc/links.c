@@ -213,18 +213,4 @@ bool dl_link_locate_autolink(const dl_doc *doc, cmark_node *node,
   return true;
 }
 
-/* The inline after `n` below `top`, in document order (what cmark's
- * iterator enters), without allocating an iterator per block, and without
- * recursion, which hostile nesting would turn into a deep stack. */
-cmark_node *dl_inline_next(cmark_node *n, cmark_node *top) {
-  cmark_node *child = cmark_node_first_child(n);
-  if (child)
-    return child;
-  for (; n != top; n = cmark_node_parent(n)) {
-    cmark_node *sibling = cmark_node_next(n);
-    if (sibling)
-      return sibling;
-  }
-  return NULL;
-}
 

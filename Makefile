@@ -120,7 +120,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
-	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
+	@$(MAKE) --no-print-directory check-layers check-unit check-golden check-cli check-corpus \
 	  check-recall check-man check-html check-config check-git check-sarif \
 	  check-history
 	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
@@ -156,6 +156,7 @@ check-recall: $(BIN)
 # only src/input/ reads files, no file over 900 lines or function over 120.
 check-layers:
 	@python3 tests/layers/check.py
+	@tests/layers/selftest.sh
 
 check-man:
 	@mandoc -T lint -W warning man/draftlint.1 && echo "man: draftlint.1 is clean"

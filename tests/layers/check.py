@@ -14,7 +14,8 @@ import os
 import re
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.environ.get('DRAFTLINT_LAYERS_ROOT') or os.path.dirname(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 OPENS = re.compile(r'\b(fopen|fdopen|open|openat|opendir|mmap)\s*\(')
 # Code that writes, and so must open: the fixer (drafts, atomically), the

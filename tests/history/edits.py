@@ -107,6 +107,8 @@ def whole_edit(rng, text, paras, donor):
         return kind, text[:p[2][i - 1].end] + text[s.end:]
     if kind in ("add", "reword"):
         other = donor()
+        if norm(other) == norm(s.text):  # that would be a repeat
+            return None
         if kind == "add":
             return kind, text[:s.end] + " " + other + text[s.end:]
         return kind, text[:s.start] + other + text[s.end:]
@@ -227,7 +229,7 @@ def repeat_edit(rng, text, paras):
     if rng.random() < 0.5:
         s = rng.choice(p[2])
         return "repeat", text[:s.end] + " " + s.text + text[s.end:], \
-            {"line": line_of(text, s.start)}
+            {"line": line_of(text, s.end)}
     body = text[p[0]:p[1]]
     new = text[:p[1]] + "\n\n" + body + text[p[1]:]
     return "repeat-paragraph", new, {"line": line_of(new, p[1] + 2)}
@@ -294,15 +296,23 @@ def main():
     ap.add_argument("--posts", type=int, default=60)
     ap.add_argument("--sessions", type=int, default=44)
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--corpus", help="posts of another folder (searched "
+                    "below), e.g. ../shared/corpus/others for false alarms "
+                    "on other writers' prose")
     ap.add_argument("--show", action="store_true", help="print every miss")
     ap.add_argument("--keep", help="a folder to keep each miss's versions in")
     o = ap.parse_args()
     corpus = split.corpus_dir()
-    if not os.path.isdir(corpus):
-        print("history: skipped, %s is not here" % corpus)
+    if not os.path.isdir(o.corpus or corpus):
+        print("history: skipped, %s is not here" % (o.corpus or corpus))
         return 0
-    paths = (split.files("train") + split.files("test")
-             if o.split == "all" else split.files(o.split))
+    if o.corpus:
+        o.split = os.path.basename(os.path.normpath(o.corpus))
+        paths = sorted(os.path.join(d, f) for d, _, fs in os.walk(o.corpus)
+                       for f in fs if f.endswith(".md") and f[0] != ".")
+    else:
+        paths = (split.files("train") + split.files("test")
+                 if o.split == "all" else split.files(o.split))
     binary = os.path.abspath(o.bin)
     rng = random.Random(o.seed)
     posts = []
@@ -310,7 +320,8 @@ def main():
         with open(path, encoding="utf-8") as f:
             text = f.read()
         if len(prose_paragraphs(text)) >= 2:
-            posts.append(Post(os.path.basename(path), text))
+            posts.append(Post(os.path.relpath(path, o.corpus).replace(
+                "/", "--") if o.corpus else os.path.basename(path), text))
     posts = posts[:o.posts]
     # sentences a writer adds come from other posts
     donors = [(p.path, s.text) for p in posts

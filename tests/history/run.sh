@@ -60,12 +60,21 @@ import json, sys
 r = json.load(sys.stdin)["runs"][0]["results"]
 assert [(x["ruleId"], x["properties"]["beforeLines"]) for x in r] == \
     [("broken-edit", [3, 3])], r' && ok || bad "sarif (exit $rc): $out"
+printf '%s' "$out" >"$tmp/log.sarif"
+/usr/bin/python3 "$here/../sarif/validate.py" "$here/../sarif/sarif-schema-2.1.0.json" \
+  "$tmp/log.sarif" >/dev/null && ok || bad "the SARIF log with beforeLines is not valid SARIF 2.1.0"
 out=$("$bin" --since HEAD -f github posts/d.md); rc=$?
 [ $rc = 1 ] && printf '%s\n' "$out" | grep -q "^::warning file=posts/d.md,line=3,col=1,.*title=broken-edit::this sentence joins the start of 'I frequently find myself…' (line 3 before)" &&
   ok || bad "github (exit $rc): $out"
 out=$("$bin" --since HEAD -f html -o "$tmp/r.html" posts/d.md 2>&1); rc=$?
 [ $rc = 1 ] && grep -q "broken-edit" "$tmp/r.html" && grep -q "line 3 before" "$tmp/r.html" &&
   ok || bad "html (exit $rc): $out"
+
+# A repository with no commit yet: --staged lints the staged drafts as new.
+mkdir "$tmp/fresh" && (cd "$tmp/fresh" && git init -q . &&
+  printf 'A short draft that is whole.\n' >a.md && git add a.md)
+out=$(cd "$tmp/fresh" && NO_COLOR=1 "$bin" -q --staged 2>&1); rc=$?
+[ $rc = 0 ] && [ -z "$out" ] && ok || bad "--staged before the first commit (exit $rc): $out"
 
 # Bad input: a revision that is not there, no repository, no git.
 out=$("$bin" --since no-such-rev posts 2>&1); rc=$?

@@ -17,6 +17,8 @@ is committed, so the next one compares with it.  An edit is one of:
            find it: an edit-splice on the edited sentence's line, naming
            the old lines of the two sentences it joins and quoting them.
   repeat   a sentence or a paragraph pasted twice: an edit-repeat there.
+  fragment a sentence that opens with a subordinate clause cut back to it
+           ("When X, Y." to "When X."): an edit-fragment there.
 
 A leftover of fewer than three words proves nothing (the rule says so), so
 deletions keep at least three words of the two sentences together.
@@ -107,8 +109,8 @@ def whole_edit(rng, text, paras, donor):
         return kind, text[:p[2][i - 1].end] + text[s.end:]
     if kind in ("add", "reword"):
         other = donor()
-        if norm(other) == norm(s.text):  # that would be a repeat
-            return None
+        if any(norm(other) == norm(t.text) for t in p[2]):
+            return None  # that would be a repeat, which must be found
         if kind == "add":
             return kind, text[:s.end] + " " + other + text[s.end:]
         return kind, text[:s.start] + other + text[s.end:]
@@ -224,6 +226,23 @@ def broken_edit(rng, text, paras):
     return kind, new, expect
 
 
+SUBORDINATE = re.compile(r"(?:When|If|Because|Although|While|Since|Unless|"
+                         r"Once|Whenever|Though) [^,]+, ")
+
+
+def fragment_edit(rng, text, paras):
+    """A sentence that opens with a subordinate clause, cut back to that
+    clause: "When X, Y." becomes "When X." and Y is gone."""
+    found = [s for p in paras for s in p[2] if SUBORDINATE.match(s.text)
+             and len(s.text[SUBORDINATE.match(s.text).end():].split()) >= 2]
+    if not found:
+        return None
+    s = rng.choice(found)
+    comma = s.start + SUBORDINATE.match(s.text).end() - 2
+    return "fragment", text[:comma] + "." + text[s.end:], \
+        {"line": line_of(text, s.start)}
+
+
 def repeat_edit(rng, text, paras):
     p = rng.choice(paras)
     if rng.random() < 0.5:
@@ -256,6 +275,8 @@ def found(diags, old, expect, kind):
         if d["line"] != expect["line"]:
             continue
         if kind.startswith("repeat") and d["kind"] == "edit-repeat":
+            return True
+        if kind == "fragment" and d["kind"] == "edit-fragment":
             return True
         if d["kind"] == "edit-splice" and any(
                 names_pair(d, old, a, b) for a, b in expect.get("pairs", [])):
@@ -326,7 +347,8 @@ def main():
     # sentences a writer adds come from other posts
     donors = [(p.path, s.text) for p in posts
               for q in prose_paragraphs(p.text) for s in q[2]]
-    tally = {"whole": [0, 0], "broken": [0, 0], "repeat": [0, 0]}
+    tally = {"whole": [0, 0], "broken": [0, 0], "repeat": [0, 0],
+             "fragment": [0, 0]}
     misses = []
     with tempfile.TemporaryDirectory() as repo:
         git(repo, "init", "-q", ".")
@@ -353,6 +375,9 @@ def main():
                     elif roll < 0.94:
                         r = broken_edit(rng, p.text, paras)
                         group = "broken"
+                    elif roll < 0.96:
+                        r = fragment_edit(rng, p.text, paras)
+                        group = "fragment"
                     else:
                         r = repeat_edit(rng, p.text, paras)
                         group = "repeat"
@@ -408,12 +433,14 @@ def main():
     quiet, nwhole = tally["whole"][1] - tally["whole"][0], tally["whole"][1]
     hit, nbroken = tally["broken"]
     rhit, nrepeat = tally["repeat"]
+    fhit, nfrag = tally["fragment"]
     print("history (%s split, %d posts, %d sessions): %d edits that leave "
           "sentences whole, %d reported; %d/%d deletions and pastes across "
           "a sentence boundary found on the right line naming the right old "
-          "lines (%.1f%%); %d/%d pasted-twice repeats found" % (
+          "lines (%.1f%%); %d/%d pasted-twice repeats found; %d/%d "
+          "sentences cut back to their opening subordinate clause found" % (
               o.split, len(posts), o.sessions, nwhole, quiet, hit, nbroken,
-              100.0 * hit / max(nbroken, 1), rhit, nrepeat))
+              100.0 * hit / max(nbroken, 1), rhit, nrepeat, fhit, nfrag))
     bad = quiet > 0 or nwhole < 500 or nbroken < 500 or hit < 0.95 * nbroken
     return 1 if bad else 0
 

@@ -15,7 +15,8 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "rules.h"
+#include "draftlint/search.h"
+#include "registry.h"
 
 /* scope = document: any two headings in the file are compared, not only
  * siblings (the option's second choice). */
@@ -97,15 +98,7 @@ typedef struct interleave {
 
 /* First stack entry (by heading index) after heading a, or n if none. */
 static size_t S_after(const size_t *stack, size_t n, size_t a) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (stack[mid] <= a)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  return dl_lower_bound(stack, n, a, true);
 }
 
 static bool S_alternates(const heading *h, interleave *iv, size_t a, size_t b) {

@@ -8,7 +8,7 @@
 
 #include "draftlint/alloc.h"
 #include "draftlint/directive.h"
-#include "rules.h"
+#include "registry.h"
 
 static void S_check(const dl_doc *doc, dl_sink *sink) {
   size_t n;

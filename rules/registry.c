@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "rules.h"
+#include "registry.h"
 
 #define DL_RULE(id, name, sev, fn, summary) extern const dl_rule_ops dl_ops_##fn;
 #define DL_MSG(id, rule, kind, format)

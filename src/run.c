@@ -21,6 +21,7 @@
 #include "input/files.h"
 #include "report/output.h"
 #include "input/git.h"
+#include "config/print_config.h"
 #include "config/profile.h"
 #include "learn.h"
 

@@ -10,8 +10,12 @@
  * read-only by every file, from any thread.
  *
  * The table of built-in rules and their messages is rules/rules.def, turned
- * into enums by rules/rules.h (the registry), which rules include for their
+ * into enums by rules/registry.h, which rules include for their
  * message ids.
+ *
+ * The core implements what this header declares for rules: the option
+ * and rule look-ups in src/config/settings.c, dl_report in
+ * src/engine/sink.c.
  *
  * Ownership: option tables are static.  Option values are borrowed from
  * argv or the configuration and outlive the run.  dl_data bytes belong to

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/search.h"
 #include "draftlint/buf.h"
 #include "draftlint/text.h"
 
@@ -73,16 +74,20 @@ static void S_scan_defs(const dl_doc *doc, dl_tbm_refs *R) {
 }
 
 /* Is src[at] inside a leaf block (leaves come in document order)? */
+typedef struct leaf_search {
+  const dl_tbm_refs *R;
+  size_t at;
+} leaf_search;
+
+static bool S_leaf_starts_by(const void *ctx, size_t i) {
+  const leaf_search *ls = ctx;
+  return ls->R->leaf[2 * i] <= ls->at;
+}
+
 static bool S_in_leaf(const dl_tbm_refs *R, size_t at) {
-  size_t lo = 0, hi = R->nleaf;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (R->leaf[2 * mid] <= at)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo > 0 && at < R->leaf[2 * (lo - 1) + 1];
+  leaf_search ls = {R, at};
+  size_t after = dl_partition_point(R->nleaf, S_leaf_starts_by, &ls);
+  return after > 0 && at < R->leaf[2 * (after - 1) + 1];
 }
 
 /* Is D a definition line as written: only spaces and a quote's '>'
@@ -132,7 +137,7 @@ static bool S_def_line(const dl_doc *doc, const dl_tbm_refs *R,
 }
 
 void dl_tbm_refs_note(const dl_doc *doc, dl_sink *sink, const dl_diag *d,
-                      const dl_tbm_link_src *L, const char *url,
+                      const dl_link_src *L, const char *url,
                       const char *right_url, dl_tbm_refs *R) {
   size_t from = L->close + 2, to = L->end - 1; /* [text][label] */
   if (to <= from) {                            /* [text][], [text] */
@@ -170,7 +175,7 @@ static size_t S_url_users(const dl_doc *doc, const char *url) {
   for (size_t bi = 0; bi < doc->nblocks; bi++) {
     const dl_block *b = &doc->blocks[bi];
     for (cmark_node *n = cmark_node_first_child(b->node); n;
-         n = dl_tbm_next_inline(n, b->node)) {
+         n = dl_inline_next(n, b->node)) {
       cmark_node_type t = cmark_node_get_type(n);
       const char *u = t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE
                           ? cmark_node_get_url(n)
@@ -179,13 +184,13 @@ static size_t S_url_users(const dl_doc *doc, const char *url) {
         continue;
       dl_buf text = {0};
       bool pictured = false, image = t == CMARK_NODE_IMAGE;
-      dl_tbm_node_text(n, &text, &pictured);
+      dl_link_text(n, &text, &pictured);
       size_t s, e;
-      dl_tbm_link_src L;
-      bool placed = dl_tbm_locate(doc, b, n, image, u, text.s ? text.s : "",
+      dl_link_src L;
+      bool placed = dl_link_locate(doc, b, n, image, u, text.s ? text.s : "",
                                   &s, &e, &L);
       if (!placed && !image && text.s && strcmp(text.s, u) == 0)
-        placed = dl_tbm_locate_autolink(doc, n, u, &s, &e, &L);
+        placed = dl_link_locate_autolink(doc, n, u, &s, &e, &L);
       users += !placed || !L.inline_;
       free(text.s);
     }

@@ -19,7 +19,7 @@
 #include "draftlint/alloc.h"
 #include "input/files.h"
 #include "draftlint/text.h"
-#include "rules.h"
+#include "registry.h"
 
 /* Keys of the top section. */
 static const char *const S_top_keys[] = {"fail-on", "ignore", "enable",

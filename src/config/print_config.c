@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "config/profile.h"
+#include "config/print_config.h"
 #include "config/settings.h"
 
 static const dl_origin *S_find(const dl_profile *p, const char *key) {

@@ -11,7 +11,7 @@
 #ifndef DRAFTLINT_SETTINGS_H
 #define DRAFTLINT_SETTINGS_H
 
-#include "rules.h"
+#include "registry.h"
 
 /* The most options one rule may declare (registry.c checks it). */
 #define DL_MAX_OPTIONS 8

@@ -1,6 +1,7 @@
 /*
- * engine.c: load the enabled rules, run them over a document, and format
- * what they report (dl_report) into the one diagnostics list.
+ * engine.c: load the enabled rules (their data files once per path, their
+ * state once per distinct option values) and run them over a document;
+ * what they report goes through the sink (sink.c) into one list.
  */
 #include "engine/engine.h"
 
@@ -140,28 +141,4 @@ void dl_engine_fini(dl_engine *e) {
     free(e->own);
   }
   *e = (dl_engine){0};
-}
-
-static bool S_kind_disabled(const dl_settings *s, const char *rule,
-                            const char *kind) {
-  size_t n = strlen(rule);
-  for (size_t i = 0; i < s->ndisabled_kinds; i++) {
-    const char *k = s->disabled_kinds[i];
-    if (strncmp(k, rule, n) == 0 && k[n] == ':' && strcmp(k + n + 1, kind) == 0)
-      return true;
-  }
-  return false;
-}
-
-dl_diag *dl_report(dl_sink *sink, int id, size_t start, size_t end, ...) {
-  const dl_message *m = &dl_messages[id];
-  const char *rule = dl_rules[m->rule].name;
-  if (m->kind && S_kind_disabled(sink->settings, rule, m->kind))
-    return NULL;
-  va_list ap;
-  va_start(ap, end);
-  char *message = dl_strdup_vprintf(m->format, ap);
-  va_end(ap);
-  return dl_diag_list_push(sink->list, start, end, rule, m->kind,
-                           sink->settings->severity[m->rule], message);
 }

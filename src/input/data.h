@@ -18,6 +18,11 @@ char *dl_data_path(const char *name);
  * when there is none. */
 char *dl_bundled_rules_dir(void);
 
+/* The bundled pattern rule files (*.ini of dl_bundled_rules_dir), as
+ * malloc'd paths in name order, in a malloc'd array (NULL when there are
+ * none); *count gets how many. */
+char **dl_bundled_rule_files(size_t *count);
+
 /* A data file mapped read-only into memory: rules parse nothing at start,
  * they read the table in place. */
 typedef struct dl_mapped {

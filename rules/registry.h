@@ -1,5 +1,5 @@
 /*
- * rules.h: the registry of built-in rules, made from rules.def: the
+ * registry.h: the registry of built-in rules, made from rules.def: the
  * dl_rule_id and dl_msg_id enums and the tables indexed by them.  Rules
  * include it for their message ids; the core (engine, configuration,
  * command line) for the table.  Reporters and the document and language
@@ -7,8 +7,8 @@
  *
  * Ownership: the tables are static.
  */
-#ifndef DRAFTLINT_RULES_H
-#define DRAFTLINT_RULES_H
+#ifndef DRAFTLINT_REGISTRY_H
+#define DRAFTLINT_REGISTRY_H
 
 #include "draftlint/rule.h"
 

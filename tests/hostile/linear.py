@@ -3,6 +3,9 @@
 brackets that never close, at 20,000 and at 160,000 repeats of its unit,
 must cost at most 10 times as much at the larger size (linear is 8; a
 search for the closing mark from every opening one makes it about 64).
+The same holds for two shapes of tbm-link: a line of citations whose
+"(url" never closes, and a draft of 2,000 and 16,000 references that each
+have a definition.
 
 usage: linear.py BUILD/draftlint [--repeats SMALL LARGE]
 
@@ -17,6 +20,7 @@ only guards against a hang: a run over the guard fails the case at once.
 Exits 1 when a case grows faster than the bound.
 """
 import argparse
+import csv
 import os
 import re
 import resource
@@ -27,15 +31,44 @@ import tempfile
 
 BOUND = 10.0
 RUNS = 3
-# (name, the rule it runs, the paragraph's unit)
+HERE = os.path.dirname(os.path.abspath(__file__))
+CATALOG = os.path.join(HERE, "..", "..", "rules", "data", "tbm-posts.csv")
+
+
+def paragraph(unit):
+    """A draft of one paragraph: `unit` n times."""
+    return lambda n: unit * n + "\n"
+
+
+def references(n):
+    """n paragraphs, each citing a post by a reference whose definition,
+    its own, holds the page of the next post: n findings whose fix may move
+    onto their definitions, each of which the rule must weigh."""
+    with open(CATALOG, encoding="utf-8") as f:
+        posts = [r for r in csv.DictReader(f) if r["title"].startswith("TBM")]
+    posts = posts[:50]
+    text, defs = [], []
+    for i in range(n):
+        cited, linked = posts[i % len(posts)], posts[(i + 1) % len(posts)]
+        text.append("See [%s][d%d].\n\n" % (cited["title"], i))
+        defs.append("[d%d]: https://cutlefish.substack.com/p/%s\n" % (
+            i, linked["post_id"].split(".", 1)[1]))
+    return "".join(text) + "".join(defs)
+
+
+# (name, the rule it runs, the draft for n, the two n; None: --repeats)
 CASES = [
-    ("quotes and brackets", "incoherent-sentence", '"a (b [c d '),
-    ("brackets only", "incoherent-sentence", "(a [b c d "),
-    ("quotes only", "incoherent-sentence", '"a b c d '),
-    ("curly quotes", "incoherent-sentence", "\u201ca (b [c d "),
+    ("quotes and brackets", "incoherent-sentence",
+     paragraph('"a (b [c d '), None),
+    ("brackets only", "incoherent-sentence", paragraph("(a [b c d "), None),
+    ("quotes only", "incoherent-sentence", paragraph('"a b c d '), None),
+    ("curly quotes", "incoherent-sentence",
+     paragraph("\u201ca (b [c d "), None),
     # the same shape in tbm-link: many citations on one line, each with a
-    # "(url" that never closes
-    ("citations, open (url", "tbm-link", "[TBM 1](a "),
+    # "(url" that never closes; many references, each weighed against the
+    # whole document
+    ("citations, open (url", "tbm-link", paragraph("[TBM 1](a "), None),
+    ("references", "tbm-link", references, (2000, 16000)),
 ]
 
 
@@ -108,13 +141,13 @@ def show(counter, best):
     return "%.3f / %.3f s CPU (best of %d)" % (best[0], best[1], RUNS)
 
 
-def case(binary, folder, name, rule, unit, sizes, counter, guard):
+def case(binary, folder, name, rule, draft, sizes, counter, guard):
     """Prints one case's line; returns whether it is within the bound."""
     paths = []
     for n in sizes:
         path = os.path.join(folder, "linear-%d.md" % n)
         with open(path, "w", encoding="utf-8") as f:
-            f.write(unit * n + "\n")
+            f.write(draft(n))
         paths.append(path)
     got = measure(binary, rule, paths, counter, 1 if counter else RUNS, guard)
     if isinstance(got, str):
@@ -132,7 +165,7 @@ def case(binary, folder, name, rule, unit, sizes, counter, guard):
         seen += "; again: " + show("callgrind", best)
         ratio = best[1] / max(best[0], 1)
     ok = ratio <= BOUND and status[0] == status[1]
-    print("%s linear %s, %s and %s repeats: %s; ratio %.1f (at most %.0f)%s"
+    print("%s linear %s, n = %s and %s: %s; ratio %.1f (at most %.0f)%s"
           % ("ok  " if ok else "FAIL", name, "{:,}".format(sizes[0]),
              "{:,}".format(sizes[1]), seen, ratio, BOUND,
              "" if status[0] == status[1]
@@ -151,9 +184,9 @@ def main():
     counter = "perf" if perf_counts() else None
     folder = tempfile.mkdtemp(prefix="draftlint-linear-")
     try:
-        results = [case(binary, folder, name, rule, unit, args.repeats,
-                        counter, args.guard)
-                   for name, rule, unit in CASES]
+        results = [case(binary, folder, name, rule, draft,
+                        sizes or args.repeats, counter, args.guard)
+                   for name, rule, draft, sizes in CASES]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     failed = results.count(False)

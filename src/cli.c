@@ -29,7 +29,8 @@ enum {
   OPT_NO_CONFIG,
   OPT_NO_INLINE_CONFIG,
   OPT_PRINT_CONFIG,
-  OPT_STAGED
+  OPT_STAGED,
+  OPT_STDIO
 };
 
 /* Sorted by name, as curl keeps its table. */
@@ -58,6 +59,7 @@ static const struct option S_long[] = {
     {"set", required_argument, NULL, OPT_SET},
     {"staged", no_argument, NULL, OPT_STAGED},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+    {"stdio", no_argument, NULL, OPT_STDIO},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
 
@@ -68,6 +70,7 @@ void dl_cli_usage(FILE *out) {
       "       draftlint --print-config PATH\n"
       "       draftlint install-hook [--force]\n"
       "       draftlint learn [--model FILE] PATH...\n"
+      "       draftlint lsp [OPTIONS]\n"
       "Lints Markdown newsletter drafts: files, folders (*.md, *.markdown),\n"
       "or - for standard input.\n"
       "\n"
@@ -106,6 +109,7 @@ void dl_cli_usage(FILE *out) {
       "  -h, --help               print this help and exit\n"
       "\n"
       "learn trains incoherent-sentence on your own published posts.\n"
+      "lsp is a language server on standard input and output, for editors.\n"
       "\n"
       "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
       "2 a usage error or a file that could not be read.\n",
@@ -247,6 +251,9 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
   case OPT_FORCE:
     o->force = true;
     return 0;
+  case OPT_STDIO:
+    o->stdio = true;
+    return 0;
   case OPT_CATALOG:
     return dl_settings_set(&o->settings, "tbm-link", "catalog", arg, error);
   case OPT_FIX:
@@ -375,10 +382,27 @@ int dl_cli_parse(int argc, char **argv, dl_options *o, char **error) {
     }
     return 0;
   }
+  if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
+    o->argc = argc - 1;
+    o->argv = argv + 1;
+    if (S_parse(o->argc, o->argv, o, error) != 0)
+      return -1;
+    o->action = DL_ACTION_LSP;
+    if (o->npaths) {
+      *error = dl_strdup_printf("lsp takes no path ('%s'); the editor sends "
+                                "the drafts", o->paths[0]);
+      return -1;
+    }
+    return 0;
+  }
   o->argc = argc;
   o->argv = argv;
   if (S_parse(argc, argv, o, error) != 0)
     return -1;
+  if (o->stdio) {
+    *error = dl_xstrdup("--stdio goes with lsp: draftlint lsp --stdio");
+    return -1;
+  }
   if (o->force) {
     *error = dl_xstrdup("--force goes with install-hook: draftlint "
                         "install-hook --force");

@@ -18,7 +18,8 @@ typedef enum dl_action {
   DL_ACTION_VERSION,
   DL_ACTION_PRINT_CONFIG, /* --print-config PATH */
   DL_ACTION_INSTALL_HOOK, /* draftlint install-hook [--force] */
-  DL_ACTION_LEARN /* draftlint learn: train incoherent-sentence's model */
+  DL_ACTION_LEARN, /* draftlint learn: train incoherent-sentence's model */
+  DL_ACTION_LSP    /* draftlint lsp: the language server (src/lsp/) */
 } dl_action;
 
 typedef enum dl_color { DL_COLOR_AUTO, DL_COLOR_ALWAYS, DL_COLOR_NEVER } dl_color;
@@ -47,6 +48,7 @@ typedef struct dl_options {
   const char *print_config;  /* --print-config PATH */
   bool staged;               /* --staged: lint what git's index holds */
   bool force;                /* install-hook --force */
+  bool stdio;                /* lsp --stdio: accepted, the only transport */
   /* Rule names that are not built in: pattern rules, checked once the
    * configuration files are read.  Owned. */
   char **unknown_rules;

@@ -56,41 +56,69 @@ static json_t *S_diagnostic(const dl_lsp_text *t, dl_lsp_encoding enc,
   return diag;
 }
 
-/* Whether line `l` continues a paragraph or heading that started above it
- * (so a comment line inserted before it would split the block). */
-static bool S_continues_block(const dl_doc *doc, size_t offset, size_t l) {
-  for (size_t i = 0; i < doc->nblocks; i++) {
-    const dl_block *b = &doc->blocks[i];
-    if (b->start <= offset && offset < b->end)
-      return dl_doc_line_index(doc, b->start) < l;
+/* The paragraph or heading holding `offset`, or NULL (blocks are in
+ * document order). */
+static const dl_block *S_block_at(const dl_doc *doc, size_t offset) {
+  size_t lo = 0, hi = doc->nblocks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->blocks[mid].start <= offset)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  return false;
+  if (lo == 0 || offset >= doc->blocks[lo - 1].end)
+    return NULL;
+  return &doc->blocks[lo - 1];
+}
+
+/* Whether s[a, b) is a setext underline ("===" or "---"). */
+static bool S_underline(const char *s, size_t a, size_t b) {
+  while (a < b && s[a] == ' ')
+    a++;
+  if (a == b || (s[a] != '=' && s[a] != '-'))
+    return false;
+  char c = s[a];
+  while (a < b && (s[a] == c || s[a] == ' '))
+    a++;
+  return a == b;
+}
+
+/* Where an inline comment at the end of line `l - 1` can go: just past its
+ * text (before a hard break's spaces or backslash), when that text is
+ * part of a paragraph or heading; else (size_t)-1. */
+static size_t S_inline_spot(const dl_lsp_text *t, const dl_doc *doc,
+                            size_t l) {
+  if (l == 0)
+    return (size_t)-1;
+  size_t a = t->line_start[l - 1], at = t->line_start[l];
+  while (at > a && (t->s[at - 1] == '\n' || t->s[at - 1] == '\r'))
+    at--;
+  size_t text_end = at;
+  while (at > a && (t->s[at - 1] == ' ' || t->s[at - 1] == '\t' ||
+                    t->s[at - 1] == '\\'))
+    at--;
+  if (at == a || S_underline(t->s, a, text_end) ||
+      !S_block_at(doc, at - 1))
+    return (size_t)-1;
+  return at;
 }
 
 /* The comment that disables `rule` on the line of `offset`
  * (directive.c: draftlint-disable-next-line applies to the line after the
- * comment's last line).  Before a block's first line it is a line of its
- * own, indented and quoted like that line; inside a paragraph it goes at
- * the end of the line before, where an inline comment does not break the
- * paragraph (and before a hard break's spaces or backslash). */
+ * comment's last line).  When the line before ends in a paragraph or a
+ * heading, the comment goes at its end, where an inline comment changes
+ * nothing the reader sees (a line of its own there would split the
+ * paragraph or the list); otherwise it is a line of its own, indented and
+ * quoted like the finding's line. */
 static json_t *S_disable(const dl_lsp_text *t, dl_lsp_encoding enc,
                          const dl_doc *doc, const dl_diag *d) {
-  size_t l = dl_doc_line_index(doc, d->start);
   size_t lt, lc;
   dl_lsp_position(t, enc, d->start, &lt, &lc);
   dl_buf b = {0};
-  size_t at;
-  if (l > 0 && lt > 0 && S_continues_block(doc, d->start, l)) {
+  size_t at = S_inline_spot(t, doc, lt);
+  if (at != (size_t)-1) {
     size_t pl, pc;
-    at = t->line_start[lt] - 1;
-    while (at > t->line_start[lt - 1] &&
-           (t->s[at] == '\n' || t->s[at] == '\r'))
-      at--;
-    at++; /* just past the previous line's content */
-    while (at > t->line_start[lt - 1] &&
-           (t->s[at - 1] == ' ' || t->s[at - 1] == '\t' ||
-            t->s[at - 1] == '\\'))
-      at--;
     dl_buf_puts(&b, " <!-- draftlint-disable-next-line ");
     dl_buf_puts(&b, d->rule);
     dl_buf_puts(&b, " -->");

@@ -102,11 +102,25 @@ static void S_apply(dl_lsp_linter *l, json_t *settings) {
     free(error);
     return;
   }
+  /* a rule name that is neither built in nor a pattern rule of the
+   * server's folder is refused, as the command line refuses it */
+  dl_profiles *ps = dl_profiles_new(&c->o);
+  dl_profiles_for_dir(ps, ".");
+  char *unknown = dl_profiles_check_names(ps);
+  if (unknown) {
+    char *text = dl_strdup_printf("draftlint settings: %s", unknown);
+    dl_lsp_show_message(l->out, 1, text);
+    free(text);
+    free(unknown);
+    dl_profiles_free(ps);
+    S_config_free(c);
+    return;
+  }
   if (l->profiles)
     dl_profiles_free(l->profiles);
   S_config_free(l->config);
   l->config = c;
-  l->profiles = dl_profiles_new(&c->o);
+  l->profiles = ps;
   l->errors_shown = 0;
 }
 

@@ -373,6 +373,10 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
+    # ---- the language server: latency and memory (tests/bench/lsp.py) ----
+    sys.stdout.flush()
+    subprocess.run([sys.executable, os.path.join(HERE, "lsp.py"), dl])
+
 
 if __name__ == "__main__":
     sys.exit(main())

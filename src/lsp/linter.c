@@ -303,8 +303,10 @@ bool dl_lsp_linter_stop(dl_lsp_linter *l) {
   bool busy = l->busy;
   pthread_cond_signal(&l->wake);
   pthread_mutex_unlock(l->lock);
-  if (busy && l->running)
+  if (busy && l->running) { /* left to finish while the process exits */
+    pthread_detach(l->thread);
     return false;
+  }
   if (l->running)
     pthread_join(l->thread, NULL);
   l->running = false;

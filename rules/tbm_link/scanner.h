@@ -1,0 +1,69 @@
+/*
+ * tbm_link/scanner.h: where a link's parts are in the Markdown source, and
+ * what its visible text is.
+ *
+ * cmark says that a node is a link and gives its URL and text, but a fix
+ * must know the bytes: the brackets, the destination as written, the end.
+ * This is a small reader of one link's source (escapes and code spans
+ * honoured), plus the walk over a block's inlines and the text views the
+ * other passes place their fixes with.
+ *
+ * Ownership: a dl_tbm_link_src holds offsets into the document's source.
+ * A dl_tbm_view owns its text and map; dl_tbm_view_free releases them.
+ * dl_tbm_node_text appends to the caller's buffer.
+ */
+#ifndef DRAFTLINT_TBM_SCANNER_H
+#define DRAFTLINT_TBM_SCANNER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "draftlint/buf.h"
+#include "draftlint/doc.h"
+
+/* Text bytes of a link, an image, an autolink or code: the passes over a
+ * block's plain text leave them to the pass over links, or to nobody. */
+enum { DL_TBM_BUSY = DL_TX_CODE | DL_TX_LINK | DL_TX_IMAGE | DL_TX_AUTOLINK };
+
+typedef struct dl_tbm_link_src {
+  size_t open, close;          /* the text's '[' and ']' */
+  bool inline_;                /* "(url)" follows; else a reference */
+  size_t dest_start, dest_end; /* the destination as written */
+  bool dest_exact;             /* ...and it is the URL byte for byte */
+  size_t end;                  /* just past the link */
+} dl_tbm_link_src;
+
+/* Where a link or image really is: fills *s, *e (the link's source range)
+ * and *L.  False when no place fits (and then no fix is offered). */
+bool dl_tbm_locate(const dl_doc *doc, const dl_block *b, cmark_node *node,
+                   bool image, const char *url, const char *text, size_t *s,
+                   size_t *e, dl_tbm_link_src *L);
+/* The same for an autolink "<url>", read as an inline link whose
+ * destination is the URL. */
+bool dl_tbm_locate_autolink(const dl_doc *doc, cmark_node *node,
+                            const char *url, size_t *s, size_t *e,
+                            dl_tbm_link_src *L);
+
+/* The inline after `n` below `top`, in document order, or NULL. */
+cmark_node *dl_tbm_next_inline(cmark_node *n, cmark_node *top);
+
+/* Appends the visible text of a link or image from the tree; sets
+ * *pictured when it also shows an image or inline HTML. */
+void dl_tbm_node_text(cmark_node *node, dl_buf *b, bool *pictured);
+
+/* The visible text of a link or image, with the source offset of each
+ * byte (from the block's plain text, text.h). */
+typedef struct dl_tbm_view {
+  dl_buf text;
+  uint32_t *map;
+  size_t mcap;
+} dl_tbm_view;
+
+/* The bytes of b's text inside source [start, end) that carry a flag of
+ * `want` and none of `skip`. */
+void dl_tbm_view_make(const dl_block *b, size_t start, size_t end,
+                      uint8_t want, uint8_t skip, dl_tbm_view *v);
+void dl_tbm_view_free(dl_tbm_view *v);
+
+#endif

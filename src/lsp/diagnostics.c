@@ -9,6 +9,7 @@
 
 #include "draftlint/alloc.h"
 #include "draftlint/buf.h"
+#include "registry.h"
 
 char *dl_lsp_rule_url(const char *rule) {
   for (int i = 0; i < DL_RULE_COUNT; i++)

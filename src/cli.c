@@ -29,8 +29,7 @@ enum {
   OPT_NO_CONFIG,
   OPT_NO_INLINE_CONFIG,
   OPT_PRINT_CONFIG,
-  OPT_STAGED,
-  OPT_STDIO
+  OPT_STAGED
 };
 
 /* Sorted by name, as curl keeps its table. */
@@ -59,7 +58,6 @@ static const struct option S_long[] = {
     {"set", required_argument, NULL, OPT_SET},
     {"staged", no_argument, NULL, OPT_STAGED},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
-    {"stdio", no_argument, NULL, OPT_STDIO},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
 
@@ -266,9 +264,6 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
   case OPT_FORCE:
     o->force = true;
     return 0;
-  case OPT_STDIO:
-    o->stdio = true;
-    return 0;
   case OPT_CATALOG:
     return S_alias(o, "catalog", "tbm-link", arg, error);
   case OPT_FIX:
@@ -391,8 +386,13 @@ int dl_cli_parse(int argc, char **argv, dl_options *o, char **error) {
     return 0;
   }
   if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
-    o->argc = argc - 1;
-    o->argv = argv + 1;
+    /* --stdio, which editors pass, names the one transport: dropped */
+    int n = 1;
+    for (int i = 2; i < argc; i++)
+      if (strcmp(argv[i], "--stdio") != 0)
+        argv[n++] = argv[i];
+    o->argc = n;
+    o->argv = argv;
     if (S_parse(o->argc, o->argv, o, error) != 0)
       return -1;
     o->action = DL_ACTION_LSP;
@@ -407,10 +407,6 @@ int dl_cli_parse(int argc, char **argv, dl_options *o, char **error) {
   o->argv = argv;
   if (S_parse(argc, argv, o, error) != 0)
     return -1;
-  if (o->stdio) {
-    *error = dl_xstrdup("--stdio goes with lsp: draftlint lsp --stdio");
-    return -1;
-  }
   if (o->force) {
     *error = dl_xstrdup("--force goes with install-hook: draftlint "
                         "install-hook --force");

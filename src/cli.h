@@ -48,7 +48,6 @@ typedef struct dl_options {
   const char *print_config;  /* --print-config PATH */
   bool staged;               /* --staged: lint what git's index holds */
   bool force;                /* install-hook --force */
-  bool stdio;                /* lsp --stdio: accepted, the only transport */
   /* Rule names that are not built in: pattern rules, checked once the
    * configuration files are read.  Owned. */
   char **unknown_rules;

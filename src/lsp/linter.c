@@ -64,8 +64,7 @@ static dl_lsp_config *S_config_new(const dl_options *base, json_t *settings,
   c->argv = dl_xcalloc((size_t)base->argc + extra + 2, sizeof *c->argv);
   c->argv[c->argc++] = "draftlint";
   for (int i = 1; i < base->argc; i++)
-    if (strcmp(base->argv[i], "--stdio") != 0)
-      c->argv[c->argc++] = base->argv[i];
+    c->argv[c->argc++] = base->argv[i];
   for (size_t i = 0; i < extra; i++) {
     const char *word = json_string_value(json_array_get(args, i));
     if (!word) {

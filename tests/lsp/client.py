@@ -146,6 +146,27 @@ def case_lifecycle():
     check(s.close() == 0, "input closed after shutdown: exit code 0")
 
 
+def case_command_line():
+    r = subprocess.run([BIN, "lsp", "draft.md"], capture_output=True,
+                       text=True)
+    check(r.returncode == 2 and "lsp takes no path" in r.stderr,
+          "draftlint lsp PATH: a usage error (exit 2)")
+    r = subprocess.run([BIN, "lsp", "--bogus"], capture_output=True,
+                       text=True, stdin=subprocess.DEVNULL)
+    check(r.returncode == 2 and "'--bogus'" in r.stderr,
+          "draftlint lsp --bogus: a usage error (exit 2)")
+    s = Server(BIN, ["--stdio", "--disable", "unclosed-emphasis"])
+    s.initialize()
+    open_doc(s, "file:///cl.md", "# A\n\nA *b\n\n# A\n")
+    d = s.diagnostics("file:///cl.md")
+    check([x["code"] for x in d] == ["duplicate-heading"],
+          "draftlint lsp --stdio --disable RULE: the option applies to every "
+          "draft")
+    s.request("shutdown")
+    s.notify("exit")
+    s.proc.wait(10)
+
+
 def case_encodings():
     text = "# Caf\u00e9 \U0001F600 x\n\nA \U0001F600 *unclosed emphasis here.\n"
     for offered, want, col in ((["utf-8", "utf-16"], "utf-8", 7),
@@ -592,6 +613,7 @@ def main():
     global BIN
     BIN = os.path.abspath(sys.argv[1])
     case_lifecycle()
+    case_command_line()
     case_encodings()
     s, uri, text, path = case_seed_against_cli()
     version = case_sync(s, uri, text)

@@ -593,11 +593,15 @@ def case_huge():
     huge = text * 4000  # about 12 MB
     t0 = time.monotonic()
     open_doc(s, "file:///huge.md", huge)
-    r = s.request("no/such/method", timeout=30)
+    r = s.request("no/such/method", timeout=60)
     answered = time.monotonic() - t0
-    check(r["error"]["code"] == -32601 and answered < 5,
-          "a %d MB draft is being linted, yet a request is answered in "
-          "%.2f s" % (len(huge) >> 20, answered))
+    s.drain()
+    early = [m for m in s.backlog
+             if m.get("method") == "textDocument/publishDiagnostics"]
+    check(r["error"]["code"] == -32601 and not early,
+          "a %d MB draft is being linted, yet a request is answered first "
+          "(in %.2f s, the text's transfer included)"
+          % (len(huge) >> 20, answered))
     open_doc(s, "file:///small.md", "# A\n\n# A\n")
     d = s.diagnostics("file:///small.md", timeout=120)
     check(len(d) == 1, "a small draft opened after it gets its diagnostics")

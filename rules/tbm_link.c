@@ -21,11 +21,11 @@
  * never guesses silently.
  *
  * The rule's private files, under tbm_link/: catalog (the posts, and the
- * keys titles are matched by), url (what a destination is), scanner
- * (where a link's parts are in the source), naming (which post a text
- * means), wording (the messages), mending (fixes of several edits),
+ * keys titles are matched by), url (what a destination is), naming
+ * (which post a text means), wording (the messages), mending (fixes of several edits),
  * definitions (a fix moved onto a reference's definition), and the three
- * passes: links, citations, bare.
+ * passes: links, citations, bare.  Where a link's parts are in the source
+ * is the document layer's (draftlint/links.h).
  */
 #include "registry.h"
 #include "tbm_link/bare.h"
@@ -33,7 +33,7 @@
 #include "tbm_link/citations.h"
 #include "tbm_link/definitions.h"
 #include "tbm_link/links.h"
-#include "tbm_link/scanner.h"
+#include "draftlint/links.h"
 
 /* ---- load ------------------------------------------------------------- */
 
@@ -66,7 +66,7 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   for (size_t bi = 0; bi < doc->nblocks; bi++) {
     const dl_block *b = &doc->blocks[bi];
     for (cmark_node *node = cmark_node_first_child(b->node); node;
-         node = dl_tbm_next_inline(node, b->node)) {
+         node = dl_inline_next(node, b->node)) {
       cmark_node_type type = cmark_node_get_type(node);
       if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
         dl_tbm_check_link(doc, b, node, sink, cat, &R);

@@ -12,7 +12,7 @@
 #include "draftlint/alloc.h"
 #include "registry.h"
 #include "tbm_link/mending.h"
-#include "tbm_link/scanner.h"
+#include "draftlint/links.h"
 #include "tbm_link/url.h"
 
 /* Where a bare URL starting at text byte i ends, as an autolinker reads it:
@@ -22,7 +22,7 @@
  * quote is not part of them. */
 static size_t S_url_end(const dl_text *t, size_t i) {
   size_t k = i, open = 0, close = 0;
-  for (; k < t->len && !(t->flags[k] & DL_TBM_BUSY) &&
+  for (; k < t->len && !(t->flags[k] & DL_TX_LINKISH) &&
          (unsigned char)t->s[k] > ' ' && (unsigned char)t->s[k] < 0x80 &&
          t->s[k] != '<';
        k++) {
@@ -105,7 +105,7 @@ void dl_tbm_check_bare_urls(const dl_doc *doc, const dl_block *b,
       start = c - 4;
     else
       continue;
-    if ((t->flags[start] & DL_TBM_BUSY) ||
+    if ((t->flags[start] & DL_TX_LINKISH) ||
         (start > 0 && isalnum((unsigned char)t->s[start - 1])))
       continue;
     if (start >= 2 && t->s[start - 1] == '(' && t->s[start - 2] == ']')

@@ -14,19 +14,19 @@
 #include "registry.h"
 #include "tbm_link/mending.h"
 #include "tbm_link/naming.h"
-#include "tbm_link/scanner.h"
+#include "draftlint/links.h"
 #include "tbm_link/wording.h"
 
 /* Is the text byte at i the source byte right after text byte i - 1? */
 static bool S_adjacent(const dl_text *t, size_t i) {
   return i < t->len && i > 0 && t->map[i] == t->map[i - 1] + 1 &&
-         !(t->flags[i] & DL_TBM_BUSY);
+         !(t->flags[i] & DL_TX_LINKISH);
 }
 
 /* The ']' closing a bracket opened at text byte i, or 0 when another
  * bracket, a link or code comes first. */
 static size_t S_closer(const dl_text *t, size_t i) {
-  for (size_t k = i + 1; k < t->len && !(t->flags[k] & DL_TBM_BUSY); k++) {
+  for (size_t k = i + 1; k < t->len && !(t->flags[k] & DL_TX_LINKISH); k++) {
     if (t->s[k] == '[')
       return 0;
     if (t->s[k] == ']')
@@ -105,7 +105,7 @@ static void S_bounds(const dl_text *t, citation *C) {
   C->close = 0;
   C->stop = t->len;
   for (size_t k = C->j; k < t->len; k++) {
-    if ((t->flags[k] & DL_TBM_BUSY) || t->s[k] == '[') {
+    if ((t->flags[k] & DL_TX_LINKISH) || t->s[k] == '[') {
       C->stop = k;
       break;
     }
@@ -183,7 +183,7 @@ static void S_spot_reference(const dl_text *t, const citation *C, spot *S,
   S->id = DL_MSG_TBM_MISSING_DEFINITION;
   size_t k = close + 2;
   while (k < t->len && t->s[k] != ']' && t->s[k] != '[' &&
-         !(t->flags[k] & DL_TBM_BUSY))
+         !(t->flags[k] & DL_TX_LINKISH))
     k++;
   bool found = k < t->len && t->s[k] == ']';
   S->label = found ? dl_xstrndup(t->s + close + 2, k - close - 2)
@@ -303,7 +303,7 @@ void dl_tbm_check_citations(const dl_doc *doc, const dl_block *b,
     if (!open)
       break;
     i = (size_t)(open - t->s);
-    if (t->flags[i] & DL_TBM_BUSY)
+    if (t->flags[i] & DL_TX_LINKISH)
       continue;
     size_t at = t->map[i], slashes = 0;
     while (at > slashes && doc->src[at - slashes - 1] == '\\')

@@ -137,7 +137,7 @@ static bool S_def_line(const dl_doc *doc, const dl_tbm_refs *R,
 }
 
 void dl_tbm_refs_note(const dl_doc *doc, dl_sink *sink, const dl_diag *d,
-                      const dl_tbm_link_src *L, const char *url,
+                      const dl_link_src *L, const char *url,
                       const char *right_url, dl_tbm_refs *R) {
   size_t from = L->close + 2, to = L->end - 1; /* [text][label] */
   if (to <= from) {                            /* [text][], [text] */
@@ -175,7 +175,7 @@ static size_t S_url_users(const dl_doc *doc, const char *url) {
   for (size_t bi = 0; bi < doc->nblocks; bi++) {
     const dl_block *b = &doc->blocks[bi];
     for (cmark_node *n = cmark_node_first_child(b->node); n;
-         n = dl_tbm_next_inline(n, b->node)) {
+         n = dl_inline_next(n, b->node)) {
       cmark_node_type t = cmark_node_get_type(n);
       const char *u = t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE
                           ? cmark_node_get_url(n)
@@ -184,13 +184,13 @@ static size_t S_url_users(const dl_doc *doc, const char *url) {
         continue;
       dl_buf text = {0};
       bool pictured = false, image = t == CMARK_NODE_IMAGE;
-      dl_tbm_node_text(n, &text, &pictured);
+      dl_link_text(n, &text, &pictured);
       size_t s, e;
-      dl_tbm_link_src L;
-      bool placed = dl_tbm_locate(doc, b, n, image, u, text.s ? text.s : "",
+      dl_link_src L;
+      bool placed = dl_link_locate(doc, b, n, image, u, text.s ? text.s : "",
                                   &s, &e, &L);
       if (!placed && !image && text.s && strcmp(text.s, u) == 0)
-        placed = dl_tbm_locate_autolink(doc, n, u, &s, &e, &L);
+        placed = dl_link_locate_autolink(doc, n, u, &s, &e, &L);
       users += !placed || !L.inline_;
       free(text.s);
     }

@@ -25,7 +25,7 @@
 #include "draftlint/doc.h"
 #include "draftlint/rule.h"
 #include "draftlint/strmap.h"
-#include "tbm_link/scanner.h"
+#include "draftlint/links.h"
 
 typedef struct dl_tbm_refdef {
   size_t count;                /* "[label]:" is written this many times */
@@ -53,7 +53,7 @@ typedef struct dl_tbm_refs {
  * label has one definition, written where it can be edited, that holds
  * the link's URL byte for byte. */
 void dl_tbm_refs_note(const dl_doc *doc, dl_sink *sink, const dl_diag *d,
-                      const dl_tbm_link_src *L, const char *url,
+                      const dl_link_src *L, const char *url,
                       const char *right_url, dl_tbm_refs *R);
 /* Moves the fix of each agreeing definition's uses onto the definition:
  * the same edit from each, which --fix applies once. */

@@ -18,7 +18,7 @@
 #include "registry.h"
 #include "tbm_link/mending.h"
 #include "tbm_link/naming.h"
-#include "tbm_link/scanner.h"
+#include "draftlint/links.h"
 #include "tbm_link/url.h"
 #include "tbm_link/wording.h"
 
@@ -42,8 +42,8 @@ typedef struct lk {
   /* known once the link has a finding */
   bool located;          /* its source parts were found */
   size_t s, e;           /* its source range */
-  dl_tbm_link_src L;
-  dl_tbm_view v;         /* its text with source offsets */
+  dl_link_src L;
+  dl_text_view v;         /* its text with source offsets */
   bool mapped;           /* ...and that text is the visible text */
   const dl_tbm_post *target; /* the post the fix points at, or NULL */
   char *right_url;       /* the URL the link should have, or NULL */
@@ -66,7 +66,7 @@ static void S_read(lk *k, cmark_node *node, const dl_tbm_catalog *cat) {
   k->url = url ? url : "";
   dl_tbm_url_classify(cat, k->url, &k->U);
   k->u = k->U.post;
-  dl_tbm_node_text(node, &k->visible, &k->pictured);
+  dl_link_text(node, &k->visible, &k->pictured);
   k->text = k->visible.s ? k->visible.s : "";
   k->tn = k->visible.len;
   k->autolink = !k->image && (strcmp(k->text, k->url) == 0 ||
@@ -169,11 +169,11 @@ static dl_tbm_problem S_kind(const lk *k) {
 /* ---- placing, and the right URL ---------------------------------------------- */
 
 static void S_place(lk *k, const dl_doc *doc, const dl_block *b) {
-  k->located = dl_tbm_locate(doc, b, k->node, k->image, k->url, k->text,
+  k->located = dl_link_locate(doc, b, k->node, k->image, k->url, k->text,
                              &k->s, &k->e, &k->L) ||
-               (k->autolink && dl_tbm_locate_autolink(doc, k->node, k->url,
+               (k->autolink && dl_link_locate_autolink(doc, k->node, k->url,
                                                       &k->s, &k->e, &k->L));
-  dl_tbm_view_make(b, k->s, k->e, k->image ? DL_TX_IMAGE : DL_TX_LINK,
+  dl_text_view_make(b, k->s, k->e, k->image ? DL_TX_IMAGE : DL_TX_LINK,
                    k->image ? 0 : DL_TX_IMAGE, &k->v);
   k->mapped = k->v.text.len == k->tn &&
               memcmp(k->v.text.s, k->text, k->tn) == 0;
@@ -401,7 +401,7 @@ static void S_mend_number(const lk *k, const dl_doc *doc, dl_tbm_edits *E) {
 
 /* The URL: where it is written, or a reference made an inline link. */
 static void S_mend_url(const lk *k, dl_tbm_edits *E) {
-  const dl_tbm_link_src *L = &k->L;
+  const dl_link_src *L = &k->L;
   if (L->inline_ && L->dest_exact)
     dl_tbm_edit_add(E, L->dest_start, L->dest_end, k->right_url);
   else if (L->inline_)
@@ -416,7 +416,7 @@ static void S_mend_url(const lk *k, dl_tbm_edits *E) {
 /* An image made a link (its '!' dropped), an empty text given the post's
  * title. */
 static void S_mend_face(const lk *k, const dl_doc *doc, dl_tbm_edits *E) {
-  const dl_tbm_link_src *L = &k->L;
+  const dl_link_src *L = &k->L;
   if (k->image && S_in_link(k->node))
     E->impossible = true; /* without its '!' it would nest links */
   else if (k->image)
@@ -463,7 +463,7 @@ static void S_mend(const lk *k, const dl_doc *doc, dl_sink *sink, dl_diag *d,
 
 static void S_free(lk *k) {
   free(k->right_url);
-  dl_tbm_view_free(&k->v);
+  dl_text_view_free(&k->v);
   dl_tbm_naming_free(&k->N);
   free(k->visible.s);
 }

@@ -1,9 +1,9 @@
 /*
- * tbm_link/scanner.c: reads one link's source as cmark read it (the text's
+ * links.c: reads one link's source as cmark read it (the text's
  * brackets, an inline destination and title, or a reference label), finds
  * where cmark's position puts it, and walks a block's inlines.
  */
-#include "tbm_link/scanner.h"
+#include "draftlint/links.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +12,9 @@
 
 /* ---- the visible text ------------------------------------------------------ */
 
-void dl_tbm_view_make(const dl_block *b, size_t start, size_t end,
-                      uint8_t want, uint8_t skip, dl_tbm_view *v) {
-  *v = (dl_tbm_view){0};
+void dl_text_view_make(const dl_block *b, size_t start, size_t end,
+                      uint8_t want, uint8_t skip, dl_text_view *v) {
+  *v = (dl_text_view){0};
   const dl_text *t = &b->text;
   /* the map follows the source, so the link's bytes are found by binary
    * search, not by a scan of the block for each link (a block may hold
@@ -36,7 +36,7 @@ void dl_tbm_view_make(const dl_block *b, size_t start, size_t end,
  * itself never depends on them.  `pictured`: the link also shows an image
  * or inline HTML (a thumbnail, an <img>), which readers click as they
  * would a text. */
-void dl_tbm_node_text(cmark_node *node, dl_buf *b, bool *pictured) {
+void dl_link_text(cmark_node *node, dl_buf *b, bool *pictured) {
   for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
     case CMARK_NODE_TEXT:
@@ -52,12 +52,12 @@ void dl_tbm_node_text(cmark_node *node, dl_buf *b, bool *pictured) {
       *pictured = true;
       break;
     default:
-      dl_tbm_node_text(c, b, pictured);
+      dl_link_text(c, b, pictured);
     }
   }
 }
 
-void dl_tbm_view_free(dl_tbm_view *v) {
+void dl_text_view_free(dl_text_view *v) {
   free(v->text.s);
   free(v->map);
 }
@@ -85,9 +85,9 @@ static size_t S_skip_code(const char *src, size_t i, size_t limit) {
  * its text brackets (escapes and code spans honoured), then an inline
  * destination and title, or a reference label. */
 static bool S_link_source(const dl_doc *doc, size_t s, size_t limit,
-                          bool image, const char *url, dl_tbm_link_src *L) {
+                          bool image, const char *url, dl_link_src *L) {
   const char *src = doc->src;
-  *L = (dl_tbm_link_src){.open = s + (image ? 1 : 0)};
+  *L = (dl_link_src){.open = s + (image ? 1 : 0)};
   if (L->open >= limit || src[L->open] != '[' || (image && src[s] != '!'))
     return false;
   int depth = 0;
@@ -173,9 +173,9 @@ static bool S_link_source(const dl_doc *doc, size_t s, size_t limit,
  * as this very link, the start is looked for further back on the line: an
  * inline link must have this URL, a reference link this text.  Returns
  * false when no place fits (and then no fix is offered). */
-bool dl_tbm_locate(const dl_doc *doc, const dl_block *b, cmark_node *node,
+bool dl_link_locate(const dl_doc *doc, const dl_block *b, cmark_node *node,
                    bool image, const char *url, const char *text, size_t *s,
-                   size_t *e, dl_tbm_link_src *L) {
+                   size_t *e, dl_link_src *L) {
   dl_doc_node_range(doc, node, s, e);
   size_t line = doc->line_start[dl_doc_line_index(doc, *s)];
   for (size_t back = 0; back <= 16 && back <= *s - line; back++) {
@@ -198,33 +198,19 @@ bool dl_tbm_locate(const dl_doc *doc, const dl_block *b, cmark_node *node,
 /* Where an autolink "<url>" is, read as an inline link whose destination
  * is the URL, so that a fix can rewrite it; false where cmark's position
  * is not this autolink (no fix then). */
-bool dl_tbm_locate_autolink(const dl_doc *doc, cmark_node *node,
+bool dl_link_locate_autolink(const dl_doc *doc, cmark_node *node,
                             const char *url, size_t *s, size_t *e,
-                            dl_tbm_link_src *L) {
+                            dl_link_src *L) {
   dl_doc_node_range(doc, node, s, e);
   size_t n = strlen(url);
   if (*s + n + 2 > doc->len || doc->src[*s] != '<' ||
       memcmp(doc->src + *s + 1, url, n) != 0 || doc->src[*s + n + 1] != '>')
     return false;
-  *L = (dl_tbm_link_src){.inline_ = true, .dest_start = *s + 1,
+  *L = (dl_link_src){.inline_ = true, .dest_start = *s + 1,
                          .dest_end = *s + 1 + n, .dest_exact = true,
                          .end = *s + n + 2};
   *e = L->end;
   return true;
 }
 
-/* The inline after `n` below `top`, in document order (what cmark's
- * iterator enters), without allocating an iterator per block, and without
- * recursion, which hostile nesting would turn into a deep stack. */
-cmark_node *dl_tbm_next_inline(cmark_node *n, cmark_node *top) {
-  cmark_node *child = cmark_node_first_child(n);
-  if (child)
-    return child;
-  for (; n != top; n = cmark_node_parent(n)) {
-    cmark_node *sibling = cmark_node_next(n);
-    if (sibling)
-      return sibling;
-  }
-  return NULL;
-}
 

@@ -45,6 +45,9 @@ typedef struct run {
   bool block_end;        /* the last thing in its paragraph */
   bool glued;            /* a closer CommonMark cannot see (pass 2) */
   bool paired;           /* one of two strays that pair (pass 2) */
+  bool spaced;           /* opens a pair spaced on the wrong side (pass 2) */
+  size_t from;           /* where its finding starts (a glued pair's opener) */
+  size_t partner_start, partner_end, partner_lit; /* a spaced pair's closer */
   size_t link;           /* 1 + text offset of its link's text; 0: none */
   size_t block;          /* index of its block in the document */
 } run;
@@ -122,8 +125,9 @@ static bool S_in_bare_url(const dl_text *t, scan *sc, size_t i) {
     sc->word_probe = sc->word_to = 0;
     sc->url_from = sc->url_at = 0;
   }
-  for (; sc->seen < i; sc->seen++)
-    if (S_word_break(t->s[sc->seen]) || t->s[sc->seen] == '(')
+  for (; sc->seen < i; sc->seen++) /* an autolink's <> end its URL too */
+    if (S_word_break(t->s[sc->seen]) || t->s[sc->seen] == '(' ||
+        (t->flags[sc->seen] & DL_TX_AUTOLINK))
       sc->word_from = sc->seen + 1;
   size_t from = sc->word_from;
   if (i < sc->word_probe || i >= sc->word_to) {
@@ -236,6 +240,46 @@ static bool S_censored_word(const dl_doc *doc, const scan *sc, const run *r) {
   return false;
 }
 
+static bool S_opening_punct(int32_t cp) {
+  return cp < 0x80 ? cp != 0 && strchr("([{<", (int)cp) != NULL
+                   : cp == 0x201C || cp == 0x2018 || cp == 0xAB;
+}
+
+static bool S_ident(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* The word around the run, up to 64 bytes each way, names code: Python's
+ * packed arguments ("*args", "**kwargs"), a dunder name ("__init__") or
+ * a file name, two word characters, a dot and two more ("_config.yml",
+ * "*nix.conf").  Bounded, so a long word costs no more per run. */
+static bool S_code_word(const dl_doc *doc, const run *r) {
+  const char *src = doc->src;
+  if (dl_cp_is_punct(r->before) && !S_opening_punct(r->before) &&
+      r->before != '"' && r->before != '\'')
+    return false; /* glued after a word's end ("it…*hackernoon.com") */
+  size_t from = r->start, to = r->end;
+  while (from > 0 && r->start - from < 64 &&
+         (S_ident(src[from - 1]) || strchr("*.", src[from - 1])))
+    from--;
+  while (to < doc->len && to - r->end < 64 &&
+         (S_ident(src[to]) || strchr("*.", src[to]) || src[to] == '-'))
+    to++;
+  while (to > r->end && src[to - 1] == '.') /* a full stop is prose */
+    to--;
+  size_t n = to - from;
+  const char *w = src + from;
+  if ((n == 5 && memcmp(w, "*args", 5) == 0) ||
+      (n == 8 && memcmp(w, "**kwargs", 8) == 0))
+    return true;
+  if (r->c == '_' && n > 4 && w[0] == '_' && w[1] == '_' && w[n - 1] == '_' &&
+      w[n - 2] == '_' && S_ident(w[2]))
+    return true;
+  for (size_t k = 2; k + 2 < n; k++)
+    if (w[k] == '.' && S_ident(w[k - 1]) && S_ident(w[k - 2]) &&
+        isalnum((unsigned char)w[k + 1]) && isalnum((unsigned char)w[k + 2]))
+      return true;
+  return false;
+}
+
 /* A run that is part of code written as prose: an identifier or handle
  * whose underscores follow a dot, slash or sigil ("window.__pwned",
  * "@_user"), or a file glob ("*.md", or stars beside a slash in a path).
@@ -244,6 +288,8 @@ static bool S_censored_word(const dl_doc *doc, const scan *sc, const run *r) {
  * that ends a label and starts a sentence, and the `_` is a closer glued
  * to them (pass 2) or a stray. */
 static bool S_code_like(const dl_doc *doc, const run *r) {
+  if (S_code_word(doc, r))
+    return true;
   if (r->c == '_')
     return r->before < 0x80 && strchr(".@#$/\\:=~", (int)r->before) &&
            r->before != 0 && dl_cp_is_alnum(r->after) &&
@@ -268,6 +314,19 @@ static bool S_product(const run *r) {
     return dl_cp_is_alnum(r->after) || r->after == '(';
   return r->before == ')' && (r->after == '(' || (r->after < 0x80 &&
          (isdigit((int)r->after) || islower((int)r->after))));
+}
+
+/* A lone marker between spaces ("x * y", "a _ b"): an operator, which
+ * can neither open nor close. */
+static bool S_between_spaces(const run *r) {
+  return r->end - r->start == 1 && dl_cp_is_space(r->before) &&
+         dl_cp_is_space(r->after);
+}
+
+/* A run inside a word ("snake_case", "foo*bar"): CommonMark leaves a `_`
+ * there alone, and a `*` there is a product (S_product) or a name. */
+static bool S_in_word(const run *r) {
+  return dl_cp_is_alnum(r->before) && dl_cp_is_alnum(r->after);
 }
 
 static bool S_local_char(char c) {
@@ -350,6 +409,7 @@ static size_t S_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
   while (r->start > b->start && src[r->start - 1] == c &&
          !S_escaped(src, r->start - 1, b->start))
     r->start--;
+  r->from = r->lit;
   r->end = r->lit + k;
   while (r->end < b->end && src[r->end] == c)
     r->end++;
@@ -358,7 +418,7 @@ static size_t S_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
   r->link = S_link_of(t, sc, i);
   S_neighbours(doc, sc, r);
   S_flanking(r);
-  if ((!r->can_open && !r->can_close) || S_censored_word(doc, sc, r) ||
+  if (S_between_spaces(r) || S_in_word(r) || S_censored_word(doc, sc, r) ||
       S_code_like(doc, r) || S_product(r) || S_row(r) ||
       (c == '_' && S_in_email(doc, r)))
     r->c = 0;
@@ -544,29 +604,13 @@ static bool S_no_span(const char *src, size_t from, size_t to) {
   return words >= 3 && S_join_word(src + w, e - w);
 }
 
-static bool S_opening_punct(int32_t cp) {
-  return cp < 0x80 ? cp != 0 && strchr("([{<", (int)cp) != NULL
-                   : cp == 0x201C || cp == 0x2018 || cp == 0xAB;
-}
-
 /* What the reader of a paired a and b sees, a before b: */
 typedef enum pair_fate {
-  PAIR_QUIET, /* one span spaced wrongly, closed in the writer's mind */
-  PAIR_BOTH,  /* two stray markers */
-  PAIR_GLUED  /* b closes a but is glued to what follows ("**Note:**The") */
+  PAIR_QUIET,  /* nothing to report (the other run of the pair says it) */
+  PAIR_BOTH,   /* two stray markers */
+  PAIR_GLUED,  /* b closes a but is glued to what follows ("**Note:**The") */
+  PAIR_SPACED  /* one span spaced on the wrong side ("**Done. **Next") */
 } pair_fate;
-
-/* Does a host name follow the run ("…*hackernoon.com")?  Medium's link
- * cards export as an italic summary glued to the site's name: a shape of
- * the export, in every post that has a card, not a writer's slip. */
-static bool S_before_host(const dl_doc *doc, const run *b) {
-  size_t i = b->end;
-  while (i < doc->len && (isalnum((unsigned char)doc->src[i]) ||
-                          doc->src[i] == '-'))
-    i++;
-  return i > b->end && i + 1 < doc->len && doc->src[i] == '.' &&
-         isalpha((unsigned char)doc->src[i + 1]);
-}
 
 /* Is b, after punctuation and before a letter ("**Note:**The",
  * "_Note:_The"), the closer of a?  CommonMark lets such a run only open,
@@ -586,15 +630,13 @@ static bool S_glued_to(const run *a, const run *b) {
 static pair_fate S_pair_fate(const dl_doc *doc, const run *a, const run *b) {
   if (a->c == '_')
     return S_glued_to(a, b) && a->link == b->link ? PAIR_GLUED : PAIR_BOTH;
-  if (!S_whole(a) || !S_whole(b))
-    return PAIR_QUIET;
-  if (a->link != b->link)
+  if (!S_whole(a) || !S_whole(b) || a->link != b->link)
     return PAIR_BOTH;
   if (S_glued_to(a, b))
-    return S_before_host(doc, b) ? PAIR_QUIET : PAIR_GLUED;
+    return PAIR_GLUED;
   if (b->after != '[' && S_no_span(doc->src, a->end, b->start))
     return PAIR_BOTH;
-  return PAIR_QUIET;
+  return PAIR_SPACED;
 }
 
 /* Runs of one marker and length (pairing never crosses them), and for
@@ -622,6 +664,60 @@ static int S_member_cmp(const void *x, const void *y) {
   return a->index < b->index ? -1 : a->index > b->index;
 }
 
+static bool S_blank(char c) { return c == ' ' || c == '\t'; }
+
+/* Is the pair a..b spaced on the wrong side: a space after a's marker
+ * ("** Done.**") or before b's ("**Done. **Next"), on one line, with no
+ * marker of theirs between (whose pairing a moved space would change)? */
+static bool S_spacing(const dl_doc *doc, const run *a, const run *b) {
+  const char *src = doc->src;
+  if (memchr(src + a->end, '\n', b->start - a->end) ||
+      memchr(src + a->end, a->c, b->start - a->end))
+    return false;
+  if (b->start <= a->end + 1 ||
+      !(S_blank(src[a->end]) || S_blank(src[b->start - 1])))
+    return false;
+  /* Moved outside, the space leaves each marker beside a space or a
+   * bracket, or where it was; the markers then touch the span's first
+   * and last characters, and must be able to open and to close there. */
+  size_t in = a->end, out = b->start;
+  while (in < out && S_blank(src[in]))
+    in++;
+  while (out > in && S_blank(src[out - 1]))
+    out--;
+  if (in == out)
+    return false;
+  int32_t first, last;
+  dl_utf8_decode(src + in, out - in, &first);
+  dl_utf8_decode_back(src, out, &last);
+  bool before_ok = in > a->end || dl_cp_is_space(a->before) ||
+                   dl_cp_is_punct(a->before);
+  bool after_ok = out < b->start || dl_cp_is_space(b->after) ||
+                  dl_cp_is_punct(b->after);
+  return (!dl_cp_is_punct(first) || before_ok) &&
+         (!dl_cp_is_punct(last) || after_ok);
+}
+
+/* Keeps a run to report: a glued closer's finding starts at its opener,
+ * a spaced pair's opener carries its closer. */
+static void S_keep(runs *out, const run *a, bool paired, unsigned char fate,
+                   const run *other) {
+  out->items = dl_xgrow(out->items, &out->cap, out->len + 1,
+                        sizeof *out->items);
+  run *r = &out->items[out->len++];
+  *r = *a;
+  r->paired = paired;
+  r->glued = fate == PAIR_GLUED;
+  r->spaced = fate == PAIR_SPACED;
+  if (r->glued)
+    r->from = other->lit;
+  if (r->spaced) {
+    r->partner_start = other->start;
+    r->partner_end = other->end;
+    r->partner_lit = other->lit;
+  }
+}
+
 /* Pairs leftover runs, left to right: each unpaired run takes the first
  * later unpaired run that is its partner.  Keeps the ones without a
  * partner in `out`.  Grouping by marker and length and keeping a cursor
@@ -634,6 +730,7 @@ static void S_unpaired(const dl_doc *doc, const dl_block *blk,
     return;
   bool *paired = dl_xcalloc(n, sizeof *paired);
   unsigned char *fate = dl_xcalloc(n, sizeof *fate); /* pair_fate of each */
+  size_t *partner = dl_xcalloc(n, sizeof *partner);
   member *order = dl_xcalloc(n, sizeof *order);
   size_t *group_of = dl_xcalloc(n, sizeof *group_of);
   group *groups = dl_xcalloc(n, sizeof *groups);
@@ -672,19 +769,22 @@ static void S_unpaired(const dl_doc *doc, const dl_block *blk,
       if (*c < g->len[w]) {
         size_t j = g->list[w][*c];
         pair_fate f = S_pair_fate(doc, a, &block->items[j]);
+        if (f == PAIR_SPACED && !S_spacing(doc, a, &block->items[j]))
+          f = PAIR_BOTH;
         paired[i] = paired[j] = true;
-        fate[i] = f == PAIR_BOTH ? PAIR_BOTH : PAIR_QUIET;
-        fate[j] = (unsigned char)f;
+        fate[i] = f == PAIR_GLUED ? PAIR_QUIET : (unsigned char)f;
+        fate[j] = f == PAIR_SPACED ? PAIR_QUIET : (unsigned char)f;
+        partner[j] = i;
+        partner[i] = j;
       }
     }
-    if (!paired[i] || fate[i] != PAIR_QUIET) {
-      out->items = dl_xgrow(out->items, &out->cap, out->len + 1,
-                            sizeof *out->items);
-      out->items[out->len] = *a;
-      out->items[out->len].paired = paired[i];
-      out->items[out->len++].glued = fate[i] == PAIR_GLUED;
-    }
+    if (!paired[i] || fate[i] != PAIR_QUIET)
+      S_keep(out, a, paired[i], fate[i],
+             fate[i] == PAIR_GLUED    ? &block->items[partner[i]]
+             : fate[i] == PAIR_SPACED ? &block->items[partner[i]]
+                                      : NULL);
   }
+  free(partner);
   free(sp.items);
   free(fate);
   free(store);
@@ -760,20 +860,10 @@ static bool S_footnote_mark(const dl_doc *doc, const run *r, size_t n) {
          r->before == 0x201D || r->before == 0x2019;
 }
 
-/* A lone `*` and a space glued after a sentence or an image ("...work?*
- * What", "...png)* Item"): a list bullet that lost its line break.  Not
- * after a number ("40%* last year"): a footnote mark; nor a stray of a
- * pair ("[*the post](u)* now"). */
-static bool S_glued_bullet(const run *r) {
-  return r->c == '*' && r->end - r->start == 1 && r->space_then_text &&
-         !r->paired && !dl_cp_is_alnum(r->before) &&
-         !dl_cp_is_space(r->before) && r->before != '%';
-}
-
 /* A paragraph that opens with a lone `*` (or `**`: n): a footnote's text. */
 static bool S_footnote_text(const run *r, size_t n) {
   return r->c == '*' && r->nlit == n && r->end - r->start == n &&
-         r->block_start && r->can_open;
+         r->block_start && r->can_open && !r->paired;
 }
 
 /* The first block of the post's closing stretch of footnotes: every
@@ -797,61 +887,117 @@ static const char *S_what(size_t n) {
   return n == 1 ? "italics" : n == 2 ? "bold" : "bold italics";
 }
 
-static void S_report(const run *r, dl_sink *sink) {
+/* The fix of a pair spaced on the wrong side: [a.start, b.end) again
+ * with the blanks inside the markers moved outside them, where a word
+ * follows or precedes, and dropped where a space or a bracket already
+ * is ("**Done. **Next" -> "**Done.** Next"). */
+static void S_fix_spacing(const dl_doc *doc, const run *r, dl_diag *d) {
+  const char *src = doc->src;
+  size_t in = r->end, out = r->partner_start;
+  while (in < out && S_blank(src[in]))
+    in++;
+  while (out > in && S_blank(src[out - 1]))
+    out--;
+  int32_t after = ' ';
+  size_t line_end = r->partner_end;
+  while (line_end < doc->len && src[line_end] != '\n' && src[line_end] != '\r')
+    line_end++;
+  if (r->partner_end < line_end)
+    dl_utf8_decode(src + r->partner_end, line_end - r->partner_end, &after);
+  bool lead = in > r->end && !dl_cp_is_space(r->before) &&
+              !S_opening_punct(r->before);
+  bool trail = out < r->partner_start && !dl_cp_is_space(after) &&
+               (!dl_cp_is_punct(after) || S_opening_punct(after));
+  size_t n = r->end - r->start, m = r->partner_end - r->partner_start;
+  char *text = dl_xmalloc(n + m + (out - in) + 3), *p = text;
+  if (lead)
+    *p++ = ' ';
+  memcpy(p, src + r->start, n);
+  p += n;
+  memcpy(p, src + in, out - in);
+  p += out - in;
+  memcpy(p, src + r->partner_start, m);
+  p += m;
+  if (trail)
+    *p++ = ' ';
+  *p = '\0';
+  dl_diag_set_fix(d, r->start, r->partner_end, text);
+  free(text);
+}
+
+static void S_report(const dl_doc *doc, const run *r, dl_sink *sink) {
   char marker[8];
   size_t n = r->nlit < sizeof marker - 1 ? r->nlit : sizeof marker - 1;
   memset(marker, r->c, n);
   marker[n] = '\0';
-  dl_report(sink,
+  if (r->spaced) {
+    bool inside_open = S_blank(doc->src[r->end]);
+    dl_diag *d = dl_report(sink, DL_MSG_EMPHASIS_SPACING, r->lit,
+                           r->partner_lit + n, marker, S_what(n),
+                           inside_open ? "after the opening" : "before the closing",
+                           marker);
+    if (d)
+      S_fix_spacing(doc, r, d);
+    return;
+  }
+  dl_diag *d = dl_report(sink,
             r->glued      ? DL_MSG_EMPHASIS_GLUED
             : r->can_open ? DL_MSG_EMPHASIS_NOT_CLOSED
-                          : DL_MSG_EMPHASIS_NOT_OPENED,
-            r->lit, r->lit + r->nlit, marker, S_what(n), marker);
+            : r->can_close ? DL_MSG_EMPHASIS_NOT_OPENED
+                           : DL_MSG_EMPHASIS_STRAY,
+            r->from, r->lit + r->nlit, marker, S_what(n), marker);
+  if (d && r->glued) /* "**Note:**The" -> "**Note:** The" */
+    dl_diag_set_fix(d, r->end, r->end, " ");
 }
+
+/* Is block b the one after the paragraph that left a marker open (1 +
+ * that paragraph's index; 0: none)? */
+static bool S_left_open(size_t open, size_t b) { return open && open == b; }
+
+/* Footnote marks of n stars waiting for their note, in order. */
+typedef struct marks {
+  const run **items;
+  size_t len, cap, owed; /* owed: the last `owed` have no note yet */
+} marks;
 
 static void S_check(const dl_doc *doc, dl_sink *sink) {
   runs left = {0};
   S_collect(doc, &left);
-  bool open_star = false;     /* a `*` left open in an earlier paragraph */
-  bool open_bold = false;     /* the same for `**` */
-  /* Footnote marks seen and not yet given their note: one note each,
-   * in the closing stretch or the paragraph after the last mark. */
-  size_t marks = 0, bold_marks = 0;
+  /* 1 + the block of a `*` (and of a `**`) left open: a mark in the
+   * next paragraph closes it, across the paragraphs. */
+  size_t open_star = 0, open_bold = 0;
+  /* A mark is quiet only when the post has its note: one note each, in
+   * the closing stretch or the paragraph after the last mark. */
+  marks pending[2] = {{0}};
   size_t next = 0; /* 1 + the block after the last mark's */
   size_t notes_from = S_notes_from(doc, &left);
-  /* A `**` after a word is mostly a stray closer ("matters** to us"): it
-   * is a footnote mark only where it ends its paragraph and a later
-   * paragraph opens with `**`, the note ("grew.**" ... "**Unaudited"). */
-  size_t bold_note = 0; /* 1 + the index of the last such note */
-  for (size_t i = 0; i < left.len; i++)
-    if (S_footnote_text(&left.items[i], 2))
-      bold_note = i + 1;
   for (size_t i = 0; i < left.len; i++) {
     const run *r = &left.items[i];
-    if (S_glued_bullet(r))
-      continue;
-    if (S_footnote_mark(doc, r, 1) && !open_star) {
-      marks++;
+    size_t n = r->nlit;
+    if (n <= 2 && S_footnote_mark(doc, r, n) &&
+        !S_left_open(n == 1 ? open_star : open_bold, r->block)) {
+      marks *m = &pending[n - 1];
+      m->items = dl_xgrow(m->items, &m->cap, m->len + 1, sizeof *m->items);
+      m->items[m->len++] = r;
+      m->owed++;
       next = r->block + 2;
       continue;
     }
-    if (S_footnote_mark(doc, r, 2) && r->block_end && i + 1 < bold_note &&
-        !open_bold) {
-      bold_marks++;
-      next = r->block + 2;
-      continue;
-    }
-    size_t *owed = S_footnote_text(r, 1)   ? &marks
-                   : S_footnote_text(r, 2) ? &bold_marks
-                                           : NULL;
-    if (owed && *owed > 0 &&
+    if (n <= 2 && S_footnote_text(r, n) && pending[n - 1].owed > 0 &&
         (r->block >= notes_from || r->block + 1 == next)) {
-      (*owed)--;
+      pending[n - 1].owed--;
       continue;
     }
-    if (r->c == '*' && r->nlit <= 2)
-      *(r->nlit == 1 ? &open_star : &open_bold) = r->can_open && !r->glued;
-    S_report(r, sink);
+    if (r->c == '*' && n <= 2)
+      *(n == 1 ? &open_star : &open_bold) =
+          r->can_open && !r->glued && !r->paired ? r->block + 1 : 0;
+    S_report(doc, r, sink);
+  }
+  /* The marks no note answered, the latest ones: stars the reader sees. */
+  for (size_t k = 0; k < 2; k++) {
+    for (size_t j = pending[k].len - pending[k].owed; j < pending[k].len; j++)
+      S_report(doc, pending[k].items[j], sink);
+    free(pending[k].items);
   }
   free(left.items);
 }

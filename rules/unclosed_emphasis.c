@@ -31,7 +31,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "draftlint/rule.h"
+#include "registry.h"
 #include "unclosed_emphasis/emphasis.h"
 
 /* ---- pass 3: the document ------------------------------------------------ */

@@ -51,6 +51,7 @@ typedef struct dl_profile {
   dl_settings settings;
   dl_severity fail_on;
   bool inline_config;
+  dl_templates templates;    /* templates, template-delimiters */
   dl_ignore *ignores;
   size_t nignores, icap;
   dl_engine engine;

@@ -29,7 +29,7 @@ static uint8_t S_flags(const walk *w) {
 }
 
 static bool S_plausible(const walk *w, size_t h, char first) {
-  const char *src = w->doc->src;
+  const char *src = dl_doc_prose(w->doc);
   return h < w->limit && (src[h] == first || src[h] == '\\' || src[h] == '&');
 }
 
@@ -88,7 +88,7 @@ static size_t S_common(const char *a, const char *b, size_t n) {
 
 static void S_align(walk *w, cmark_node *node, const char *lit, size_t n,
                     uint8_t flags) {
-  const char *src = w->doc->src;
+  const char *src = dl_doc_prose(w->doc);
   size_t limit = w->limit, p = S_start(w, node, n ? lit[0] : 0);
   size_t last = p < limit ? p : (limit ? limit - 1 : 0);
   size_t i = 0;

@@ -51,10 +51,11 @@ void dl_lint_bytes(const dl_engine *e, const char *path, char *bytes,
     free(bytes);
     return;
   }
-  out->doc = dl_doc_new(out->path, bytes, len);
+  out->doc = dl_doc_new_with(out->path, bytes, len, e->templates);
   if (out->doc->front_matter_unclosed)
-    out->notice = dl_xstrdup("front matter opened on line 1 is never closed "
-                             "with '---'; linting the file as Markdown");
+    out->notice = dl_strdup_printf("front matter opened on line 1 is never "
+                                   "closed with '%s'; linting the file as "
+                                   "Markdown", out->doc->front_matter_unclosed);
   dl_engine_check(e, out->doc, &out->diags);
   if (e->inline_config) /* the filter stage: the draft's own comments */
     dl_directives_filter(out->doc, &out->diags,

@@ -50,6 +50,32 @@ static void front_matter_is_skipped_positions_kept(void **state) {
   dl_doc_free(doc);
 }
 
+/* TOML (Hugo, Zola) and JSON (Hugo) front matter: skipped, positions
+ * kept; what would be reported in them as prose is not read. */
+static void toml_and_json_front_matter(void **state) {
+  (void)state;
+  dl_doc *doc = unit_doc("+++\ntitle = \"Issue *draft\"\n+++\n\n# Heading\n");
+  assert_int_equal(doc->nblocks, 1);
+  size_t line, col;
+  dl_doc_locate(doc, doc->blocks[0].start, &line, &col);
+  assert_int_equal(line, 5);
+  assert_null(doc->front_matter_unclosed);
+  dl_doc_free(doc);
+  doc = unit_doc("{\n  \"title\": \"Issue *draft\"\n}\nText *here.\n");
+  assert_int_equal(doc->nblocks, 1);
+  dl_doc_locate(doc, doc->blocks[0].start, &line, &col);
+  assert_int_equal(line, 4);
+  dl_doc_free(doc);
+  doc = unit_doc("+++\ntitle = \"x\"\n\nText\n");
+  assert_string_equal(doc->front_matter_unclosed, "+++");
+  assert_int_equal(doc->body, 0);
+  dl_doc_free(doc);
+  assert_findings("+++\ntitle = \"Issue *draft\"\n+++\n\nFine.\n",
+                  "unclosed-emphasis", NULL, "");
+  assert_findings("{\n\"title\": \"Issue *draft\"\n}\n\nFine.\n",
+                  "unclosed-emphasis", NULL, "");
+}
+
 static void unclosed_front_matter_is_markdown(void **state) {
   (void)state;
   dl_doc *doc = unit_doc("---\ntitle: x\n\nText\n");
@@ -124,6 +150,7 @@ int main(void) {
       cmocka_unit_test(crlf_and_lone_cr_end_lines),
       cmocka_unit_test(bom_is_not_a_column),
       cmocka_unit_test(front_matter_is_skipped_positions_kept),
+      cmocka_unit_test(toml_and_json_front_matter),
       cmocka_unit_test(unclosed_front_matter_is_markdown),
       cmocka_unit_test(plain_text_drops_markup_and_maps_back),
       cmocka_unit_test(plain_text_in_list_continuation),

@@ -59,6 +59,31 @@ def front_matter_lines(lines):
     return 0
 
 
+# Template tags are not prose (src/doc/templates.c): longest opener first.
+TAGS = [("{{<", ">}}"), ("{{%", "%}}"), ("{{", "}}"), ("{%", "%}"),
+        ("{#", "#}")]
+
+
+def mask_templates(text):
+    """Each template tag becomes spaces, its line breaks kept."""
+    out, i = [], 0
+    while i < len(text):
+        for op, cl in TAGS:
+            if text.startswith(op, i):
+                end = text.find(cl, i + len(op), i + (1 << 16))
+                if end >= 0:
+                    end += len(cl)
+                    # as many spaces as bytes: byte positions stay
+                    out.append(re.sub(r"[^\n\r]", lambda m: " " * len(
+                        m.group().encode("utf-8")), text[i:end]))
+                    i = end
+                    break
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
 class Post:
     def __init__(self, path, raw=None):
         self.path = path
@@ -72,7 +97,10 @@ class Post:
         # Front matter becomes blank lines: positions stay the same.
         self.lines = [""] * skip + lines[skip:]
         self.blines = [ln.encode("utf-8") for ln in self.lines]
-        body = "\n".join(self.lines)
+        self.shown = self.blines  # columns are counted in the file's text
+        body = mask_templates("\n".join(self.lines))
+        self.lines = body.split("\n")
+        self.blines = [ln.encode("utf-8") for ln in self.lines]
         xml = subprocess.run(["cmark", "--to", "xml", "--sourcepos"],
                              input=body.encode("utf-8"), capture_output=True,
                              check=True).stdout
@@ -449,7 +477,7 @@ def main():
         footnotes(post, runs)
         unmapped += post.unmapped
         for r in runs:
-            b = post.blines[r.line - 1]
+            b = post.shown[r.line - 1]
             # The whole run: which of its markers cmark used is not known
             # from the text alone.
             lo, hi = char_col(b, r.s), char_col(b, r.e)

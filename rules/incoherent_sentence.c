@@ -163,9 +163,18 @@ static void S_check_clause(const state *st, const dl_doc *doc,
   }
   if (dl_incoh_fragment(t, c, nc, after_question,
                         st->proofread)) {
-    size_t f = dl_incoh_first_word(c, nc);
+    size_t f = dl_incoh_first_word(c, nc), m = dl_incoh_missing_comma(c, nc);
     char *w = dl_xstrndup(t->s + c[f].from, c[f].to - c[f].from);
-    S_emit(doc, s, sink, DL_MSG_SENTENCE_FRAGMENT, 0.875, w);
+    if (m) { /* a main clause after all, with no comma before it */
+      char *x = dl_xstrndup(t->s + c[m].from, c[m].to - c[m].from);
+      dl_diag *d = dl_report(sink, DL_MSG_SENTENCE_MISSING_COMMA,
+                             t->map[c[m].from], t->map[c[m].to - 1] + 1, w, x);
+      if (d)
+        d->confidence = 0.875;
+      free(x);
+    } else {
+      S_emit(doc, s, sink, DL_MSG_SENTENCE_FRAGMENT, 0.875, w);
+    }
     free(w);
   } else if (dl_incoh_false_question(t, c, nc)) {
     S_emit(doc, s, sink, DL_MSG_SENTENCE_FALSE_QUESTION, 0.75, NULL);

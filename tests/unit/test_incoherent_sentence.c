@@ -374,6 +374,22 @@ static void issue_15_quiet_cases(void **state) {
                "1:false-question");
   assert_kinds("She said \xE2\x80\x9Cthe 12\xE2\x80\x9D and left it.\n",
                NULL, "");
+  /* a "When" clause whose main clause follows with no comma: a missing
+   * comma, at the main clause's subject, not a fragment */
+  const char *md = "Earthquakes are unpredictable. When they happen people "
+                   "need information fast.\n";
+  dl_diag_list list;
+  unit_lint(md, RULE, NULL, &list);
+  assert_int_equal(list.len, 1);
+  assert_string_equal(list.items[0].kind, "missing-comma");
+  assert_int_equal(list.items[0].start, (size_t)(strstr(md, "people") - md));
+  assert_non_null(strstr(list.items[0].message, "'people'"));
+  dl_diag_list_free(&list);
+  /* ...a true fragment is still one, and an aside in brackets is none */
+  assert_kinds("When their team needed defense and role-agnostic "
+               "framing.\n", NULL, "1:fragment");
+  assert_kinds("We ship weekly. (Although there does not seem to be much "
+               "support for it.)\n", NULL, "");
 }
 
 static void kinds_switch_off(void **state) {

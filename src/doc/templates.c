@@ -58,8 +58,28 @@ char *dl_templates_mask(const dl_templates *t, const char *src, size_t from,
     t = &on;
   if (t->off)
     return NULL;
+  /* The bytes an opener starts with: only at those is a tag tried.  With
+   * the built-in pairs alone that is '{', found by memchr in wide steps;
+   * a user's pairs cost one table look-up per byte. */
+  bool first[256] = {false};
+  size_t nd = sizeof S_defaults / sizeof *S_defaults, kinds = 0;
+  for (size_t k = 0; k < t->nextra + nd; k++) {
+    unsigned char c = (unsigned char)(k < t->nextra
+                                          ? t->extra[k].open[0]
+                                          : S_defaults[k - t->nextra].open[0]);
+    kinds += c && !first[c];
+    first[c] = c != 0;
+  }
   char *out = NULL;
   for (size_t i = from; i < len; i++) {
+    if (kinds == 1) {
+      const char *q = memchr(src + i, '{', len - i);
+      if (!q)
+        break;
+      i = (size_t)(q - src);
+    } else if (!first[(unsigned char)src[i]]) {
+      continue;
+    }
     const dl_tag_pair *p = S_opener(t, src, i, len);
     size_t end = p ? S_close(src, i + strlen(p->open), len, p->close) : 0;
     if (!end)

@@ -375,6 +375,10 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
+    # ---- the language server: latency and memory (tests/bench/lsp.py) ----
+    sys.stdout.flush()
+    subprocess.run([sys.executable, os.path.join(HERE, "lsp.py"), dl])
+
 
 def unbalanced(dl, tmp, runs):
     """Issue 19's table: one paragraph of the unit '"a (b [c d ' (quotes

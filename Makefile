@@ -150,6 +150,7 @@ bench-html: $(BIN)
 
 check-corpus: $(BIN)
 	@python3 tests/corpus/precision.py $(BIN)
+	@python3 tests/corpus/literal.py $(BIN)
 
 check-recall: $(BIN)
 	@python3 tests/recall/recall.py $(BIN)

@@ -49,7 +49,8 @@ void dl_lint_bytes(const dl_engine *e, const char *path, char *bytes,
 }
 
 /* The version before as a document, or NULL when it is not text. */
-static dl_doc *S_before(const char *path, char *bytes, size_t len) {
+static dl_doc *S_before(const char *path, char *bytes, size_t len,
+                        const dl_templates *templates) {
   if (!bytes)
     return NULL;
   dl_result probe = {0};
@@ -59,7 +60,7 @@ static dl_doc *S_before(const char *path, char *bytes, size_t len) {
     free(bytes);
     return NULL;
   }
-  return dl_doc_new(path, bytes, len);
+  return dl_doc_new_with(path, bytes, len, templates);
 }
 
 void dl_lint_versions(const dl_engine *e, const char *path, char *bytes,
@@ -72,11 +73,12 @@ void dl_lint_versions(const dl_engine *e, const char *path, char *bytes,
     free(before);
     return;
   }
-  out->doc = dl_doc_new(out->path, bytes, len);
-  out->doc->before = S_before(out->path, before, before_len);
+  out->doc = dl_doc_new_with(out->path, bytes, len, e->templates);
+  out->doc->before = S_before(out->path, before, before_len, e->templates);
   if (out->doc->front_matter_unclosed)
-    out->notice = dl_xstrdup("front matter opened on line 1 is never closed "
-                             "with '---'; linting the file as Markdown");
+    out->notice = dl_strdup_printf("front matter opened on line 1 is never "
+                                   "closed with '%s'; linting the file as "
+                                   "Markdown", out->doc->front_matter_unclosed);
   dl_engine_check(e, out->doc, &out->diags);
   if (e->inline_config) /* the filter stage: the draft's own comments */
     dl_directives_filter(out->doc, &out->diags,

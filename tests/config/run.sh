@@ -292,5 +292,32 @@ n=$(cd "$tmp/repo" && "$bin" . 2>&1 | grep -c "is not a severity")
 [ "$n" = 1 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL bad config reported $n times"; }
 rm posts/2026/.draftlint.ini
 
+# Template tags are not prose (issue 15): on by default, off by a setting,
+# and a user's own delimiters; TOML and JSON front matter are skipped.
+cat >tpl.md <<'MD'
++++
+title = "Issue *draft"
++++
+
+A figure {{< figure src="a_b.png" caption="*the *caption" >}} here.
+
+Go: {{video "https://example.com/x"}}, Liquid: {% include "x_y.html" %},
+Nunjucks: {{ "a*b" | url }} and {# a "comment #} end.
+
+Ours: <% print "*x %> end.
+MD
+check templates-default 1 'tpl.md:10:17: error: .\*. starts italics' -- tpl.md
+refute templates-default-quiet 'tpl.md:(2|5|7|8):' -- tpl.md
+printf 'template-delimiters = <%% %%>, [[ ]]\n' >"$tmp/tpl.ini"
+check templates-own 0 'no problems' -- --config "$tmp/tpl.ini" tpl.md
+printf 'templates = off\n' >"$tmp/tploff.ini"
+check templates-off 1 'tpl.md:5:[0-9]+: error: .*unclosed-emphasis' -- --config "$tmp/tploff.ini" tpl.md
+check templates-print 0 '^templates = off +; .*tploff.ini:1' -- --config "$tmp/tploff.ini" --print-config tpl.md
+bad_config templates 'templates = maybe\n' "bad.ini:1: error: 'maybe' is not a value for templates; valid: on, off"
+bad_config template-delimiters 'template-delimiters = <%\n' "bad.ini:1: error: '<%' is not a list of template delimiters; write each pair as OPEN CLOSE"
+printf '{\n  "title": "Issue *draft"\n}\nFine text.\n' >json.md
+check json-front-matter 0 'no problems' -- json.md
+rm tpl.md json.md
+
 echo "config: $pass passed, $fail failed"
 [ $fail = 0 ]

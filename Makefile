@@ -43,12 +43,12 @@ BIN        = $(BUILD)/draftlint
 WORDNET   ?= /usr/share/wordnet
 LEXICON    = rules/data/wordnet.lex
 
-.PHONY: all run test check check-unit check-cli check-golden check-corpus \
+.PHONY: all run test check check-layers check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
         bench-quality model lm
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
-        fuzz-coverage bench check-fix
+        fuzz-coverage bench check-fix check-lsp
 
 # Short build lines; `make V=1` prints the whole commands.
 ifeq ($(V),1)
@@ -99,7 +99,8 @@ deps:
 	[ -f /usr/include/csv.h ] || missing="$$missing libcsv-dev"; \
 	[ -f $(WORDNET)/index.noun ] || missing="$$missing wordnet-base"; \
 	for pair in cc:gcc pkg-config:pkg-config python3:python3 git:git \
-	            mandoc:mandoc cmark:cmark chromium:chromium node:nodejs npm:npm; do \
+	            mandoc:mandoc cmark:cmark chromium:chromium node:nodejs npm:npm \
+	            nvim:neovim; do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
 	done; \
 	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$$missing python3-jsonschema"; \
@@ -120,9 +121,10 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
-	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
+	@$(MAKE) --no-print-directory check-layers check-unit check-golden check-cli check-corpus \
 	  check-recall check-man check-html check-config check-git check-sarif
 	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
+	@$(MAKE) --no-print-directory check-lsp
 
 check-unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -151,8 +153,20 @@ check-corpus: $(BIN)
 check-recall: $(BIN)
 	@python3 tests/recall/recall.py $(BIN)
 
+# The house rules (docs/ARCHITECTURE.md): which folder may include which,
+# only src/input/ reads files, no file over 900 lines or function over 120.
+check-layers:
+	@python3 tests/layers/check.py
+	@tests/layers/selftest.sh
+
 check-man:
 	@mandoc -T lint -W warning man/draftlint.1 && echo "man: draftlint.1 is clean"
+
+# draftlint lsp (issue 16): a scripted client for every protocol case, then
+# Debian's Neovim, headless, with its built-in LSP client on the seed draft.
+check-lsp: $(BIN)
+	@python3 tests/lsp/client.py $(BIN)
+	@tests/lsp/nvim.sh $(BIN)
 
 # Configuration files, pattern rules and draftlint comments, on real files.
 check-config: $(BIN)

@@ -25,7 +25,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "draftlint/rule.h"
+#include "registry.h"
 #include "draftlint/sentence.h"
 #include "incoherent_sentence/clause.h"
 #include "incoherent_sentence/false_question.h"
@@ -39,25 +39,45 @@ typedef struct state {
   dl_lexicon *lex;
   dl_splice_model *model;
   double threshold;
-  dl_sensitivity sensitivity;
+  bool proofread; /* sensitivity = proofread: a deliberate read */
 } state;
 
-static int S_load(const dl_settings *settings, void **out, char **error) {
+/* sensitivity: how sure the rule must be before it speaks (strict, the
+ * default: almost no false alarms; proofread: a deliberate read before
+ * publishing).  model: a model `draftlint learn` made. */
+static const dl_option S_options[] = {
+    {"model", NULL, "the path of a model file"},
+    {"sensitivity", "strict, proofread", NULL},
+};
+enum { S_LEXICON, S_MODEL, S_NGRAM };
+static const dl_data_file S_files[] = {
+    [S_LEXICON] = {"wordnet.lex", "the lexicon", NULL, 16, true, false},
+    [S_MODEL] = {"sentence.model", "the sentence model", "model",
+                 DL_SPLICE_HEADER_V1, true, false},
+    /* needed only by a model trained with it, which says so */
+    [S_NGRAM] = {"english.ngram", "the n-gram table", NULL, DL_NGRAM_HEADER,
+                 true, true},
+};
+
+static int S_load(const dl_settings *settings, const dl_data *data,
+                  void **out, char **error) {
   state *st = dl_xcalloc(1, sizeof *st);
-  if (dl_lexicon_open(NULL, &st->lex, error) != 0) {
+  const dl_data *lex = &data[S_LEXICON], *model = &data[S_MODEL];
+  dl_data_ref ngram = {data[S_NGRAM].bytes, data[S_NGRAM].len,
+                       data[S_NGRAM].path, data[S_NGRAM].error};
+  if (dl_lexicon_attach(lex->bytes, lex->len, lex->path, &st->lex, error)) {
     free(st);
     return -1;
   }
-  if (dl_splice_model_open(settings->model_path, st->lex, &st->model,
-                           error) != 0) {
+  if (dl_splice_model_attach(model->bytes, model->len, model->path, st->lex,
+                             &ngram, &st->model, error) != 0) {
     dl_lexicon_close(st->lex);
     free(st);
     return -1;
   }
-  st->sensitivity = settings->sensitivity;
-  st->threshold = settings->sensitivity == DL_SENS_PROOFREAD
-                      ? st->model->proofread
-                      : st->model->strict;
+  st->proofread = dl_option_choice(settings, DL_RULE_INCOHERENT_SENTENCE,
+                                   "sensitivity") == 1;
+  st->threshold = st->proofread ? st->model->proofread : st->model->strict;
   *out = st;
   return 0;
 }
@@ -171,7 +191,7 @@ static void S_check_clause(const state *st, const dl_doc *doc,
     c = *clause;
   }
   if (dl_incoh_fragment(t, c, nc, after_question,
-                        st->sensitivity == DL_SENS_PROOFREAD)) {
+                        st->proofread)) {
     size_t f = dl_incoh_first_word(c, nc);
     char *w = dl_xstrndup(t->s + c[f].from, c[f].to - c[f].from);
     S_emit(doc, s, sink, DL_MSG_SENTENCE_FRAGMENT, 0.875, w);
@@ -187,9 +207,8 @@ static void S_check_splice(const state *st, const dl_doc *doc,
                            const dl_text *t, const dl_token *tok, size_t n,
                            size_t repeated, dl_splice_context *ctx) {
   dl_incoh_splicer sp = {st->model, st->threshold,
-                         st->sensitivity == DL_SENS_PROOFREAD
-                             ? DL_INCOH_CUTS_ALL
-                             : dl_incoh_strict_cuts};
+                         st->proofread ? DL_INCOH_CUTS_ALL
+                                       : dl_incoh_strict_cuts};
   double confidence;
   dl_incoh_cut cut;
   size_t at =
@@ -197,11 +216,6 @@ static void S_check_splice(const state *st, const dl_doc *doc,
   if (!at)
     return;
   char *x = S_excerpt(t, &tok[at - 1], &tok[at]);
-#ifdef DL_INCOH_TRACE
-  char *y = dl_strdup_printf("%d|%s", (int)cut, x);
-  free(x);
-  x = y;
-#endif
   S_emit(doc, s, sink, DL_MSG_SENTENCE_SPLICE, confidence, x);
   free(x);
 }
@@ -259,4 +273,10 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   dl_splice_context_free(&ctx);
 }
 
-const dl_rule_ops dl_ops_incoherent_sentence = {S_load, S_unload, S_check};
+const dl_rule_ops dl_ops_incoherent_sentence = {.options = S_options,
+                                                .noptions = 2,
+                                                .files = S_files,
+                                                .nfiles = 3,
+                                                .load = S_load,
+                                                .unload = S_unload,
+                                                .check = S_check};

@@ -68,6 +68,7 @@ void dl_cli_usage(FILE *out) {
       "       draftlint --print-config PATH\n"
       "       draftlint install-hook [--force]\n"
       "       draftlint learn [--model FILE] PATH...\n"
+      "       draftlint lsp [OPTIONS]\n"
       "Lints Markdown newsletter drafts: files, folders (*.md, *.markdown),\n"
       "or - for standard input.\n"
       "\n"
@@ -106,6 +107,7 @@ void dl_cli_usage(FILE *out) {
       "  -h, --help               print this help and exit\n"
       "\n"
       "learn trains incoherent-sentence on your own published posts.\n"
+      "lsp is a language server on standard input and output, for editors.\n"
       "\n"
       "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
       "2 a usage error or a file that could not be read.\n",
@@ -197,6 +199,21 @@ static int S_set(dl_options *o, const char *arg, char **error) {
   return dl_settings_assign(&o->settings, arg, error);
 }
 
+/* --catalog, --model and --sensitivity are aliases of an option of one
+ * rule (RULE.KEY); the rule's table says what is valid. */
+static int S_alias(dl_options *o, const char *key, const char *rule,
+                   const char *arg, char **error) {
+  if (dl_settings_set(&o->settings, rule, key, arg, error) == 0)
+    return 0;
+  const dl_option *opt = dl_rule_option(dl_rule_find(rule), key, NULL);
+  if (opt->choices) { /* name the flag the user typed, not RULE.KEY */
+    free(*error);
+    *error = dl_strdup_printf("invalid value '%s' for --%s; valid: %s", arg,
+                              key, opt->choices);
+  }
+  return -1;
+}
+
 static int S_option(dl_options *o, int c, const char *arg, char **error) {
   static const char *const formats[] = {"text", "json", "html", "github",
                                         "sarif", NULL};
@@ -248,7 +265,7 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
     o->force = true;
     return 0;
   case OPT_CATALOG:
-    return dl_settings_set(&o->settings, "tbm-link", "catalog", arg, error);
+    return S_alias(o, "catalog", "tbm-link", arg, error);
   case OPT_FIX:
   case OPT_DIFF: {
     dl_fix_mode mode = c == OPT_FIX ? DL_FIX_WRITE : DL_FIX_DIFF;
@@ -261,16 +278,9 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
     return 0;
   }
   case OPT_MODEL:
-    return dl_settings_set(&o->settings, "incoherent-sentence", "model", arg,
-                           error);
+    return S_alias(o, "model", "incoherent-sentence", arg, error);
   case OPT_SENSITIVITY:
-    if (dl_settings_set(&o->settings, "incoherent-sentence", "sensitivity",
-                        arg, error) == 0)
-      return 0;
-    free(*error);
-    *error = dl_strdup_printf("invalid value '%s' for --sensitivity; valid: "
-                              "strict, proofread", arg);
-    return -1;
+    return S_alias(o, "sensitivity", "incoherent-sentence", arg, error);
   case OPT_LIST_RULES:
     o->action = DL_ACTION_LIST_RULES;
     return 0;
@@ -371,6 +381,24 @@ int dl_cli_parse(int argc, char **argv, dl_options *o, char **error) {
     if (o->npaths) {
       *error = dl_strdup_printf("install-hook takes no path ('%s'); run it "
                                 "inside the repository", o->paths[0]);
+      return -1;
+    }
+    return 0;
+  }
+  if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
+    /* --stdio, which editors pass, names the one transport: dropped */
+    int n = 1;
+    for (int i = 2; i < argc; i++)
+      if (strcmp(argv[i], "--stdio") != 0)
+        argv[n++] = argv[i];
+    o->argc = n;
+    o->argv = argv;
+    if (S_parse(o->argc, o->argv, o, error) != 0)
+      return -1;
+    o->action = DL_ACTION_LSP;
+    if (o->npaths) {
+      *error = dl_strdup_printf("lsp takes no path ('%s'); the editor sends "
+                                "the drafts", o->paths[0]);
       return -1;
     }
     return 0;

@@ -21,8 +21,10 @@
 #include "input/files.h"
 #include "report/output.h"
 #include "input/git.h"
+#include "config/print_config.h"
 #include "config/profile.h"
 #include "learn.h"
+#include "lsp/server.h"
 
 typedef struct pool {
   dl_profile *const *profiles; /* of each input; NULL for a failed input */
@@ -384,10 +386,11 @@ int dl_list_rules(const dl_options *o, FILE *out) {
 }
 
 int dl_run_learn(const dl_options *o) {
+  const char *model = dl_option_value(&o->settings,
+                                      DL_RULE_INCOHERENT_SENTENCE, "model");
   dl_learn_options lo = {.paths = o->paths,
                          .npaths = o->npaths,
-                         .out = o->settings.model_path ? o->settings.model_path
-                                                       : "sentence.model",
+                         .out = model ? model : "sentence.model",
                          .log = o->quiet ? NULL : stderr};
   char *error = NULL;
   if (dl_learn(&lo, &error) != 0) {
@@ -396,4 +399,8 @@ int dl_run_learn(const dl_options *o) {
     return DL_EXIT_TROUBLE;
   }
   return DL_EXIT_CLEAN;
+}
+
+int dl_run_lsp(const dl_options *o) {
+  return dl_lsp_serve(o, STDIN_FILENO, STDOUT_FILENO);
 }

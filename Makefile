@@ -188,10 +188,12 @@ check-sarif: $(BIN)
 	@tests/sarif/run.sh $(BIN)
 
 # incoherent-sentence on the held-out posts: recall per kind and false
-# alarms per 10,000 words, strict and proofread (a benchmark, not a test).
+# alarms per 10,000 words, strict and proofread, and the splice scorer alone
+# (a benchmark, not a test).  QUALITY_CANDIDATE=DIR adds a candidate
+# scorer's rows (DIR: its sentence.model and english.ngram).
 bench-quality: $(BIN) $(LEXICON) $(BUILD)/rank
-	@python3 tests/quality/bench.py $(BIN)
-	@$(BUILD)/rank rules/data/sentence.model $$(python3 tools/split.py test)
+	@python3 tests/quality/bench.py $(BIN) --rank $(BUILD)/rank \
+	  $(if $(QUALITY_CANDIDATE),--candidate $(QUALITY_CANDIDATE))
 
 # The general-English n-gram table's builder (tools/mklm.c).
 $(BUILD)/mklm: tools/mklm.c $(BUILD)/libdraftlint.a
@@ -206,9 +208,9 @@ $(BUILD)/rank: tests/quality/rank.c $(BUILD)/libdraftlint.a
 model: $(BIN) $(LEXICON)
 	tools/train-model.sh $(BIN)
 
-# Rebuilds the general-English n-gram table (rules/data/english.ngram) from
-# Debian packages (downloads a few hundred MB into a scratch folder); run
-# `make model` after it.
+# Builds a general-English n-gram table (rules/data/english.ngram) from
+# ../shared/corpus/english (decompressed into a scratch folder; not the
+# shipped table: tools/train-lm.sh says why); run `make model` after it.
 lm: $(BUILD)/mklm $(LEXICON)
 	tools/train-lm.sh $(BUILD)/mklm
 

@@ -186,9 +186,13 @@ static void S_check_splice(const state *st, const dl_doc *doc,
                            const dl_sentence *s, dl_sink *sink,
                            const dl_text *t, const dl_token *tok, size_t n,
                            size_t repeated, dl_splice_context *ctx) {
+  dl_incoh_splicer sp = {st->model, st->threshold,
+                         st->proofread ? DL_INCOH_CUTS_ALL
+                                       : dl_incoh_strict_cuts};
   double confidence;
-  size_t at = dl_incoh_splice(st->model, st->threshold, t, tok, n, repeated,
-                              ctx, &confidence);
+  dl_incoh_cut cut;
+  size_t at =
+      dl_incoh_splice(&sp, t, tok, n, repeated, ctx, &confidence, &cut);
   if (!at)
     return;
   char *x = S_excerpt(t, &tok[at - 1], &tok[at]);

@@ -242,11 +242,18 @@ static void splice_by_grammar(void **state) {
   assert_kinds("It takes a while. Explain the why and the how. A is the "
                "better plan. Watch your every move.\n",
                NULL, "");
-  assert_kinds("You will get distracted, and if you are a things go off the "
-               "rails.\n\nI bought a watch so I do not get distracted own "
-               "time and money.\n\nWith the constraints listed, we my goal "
-               "of making money today.\n",
-               NULL, "1:splice,3:splice,5:splice");
+  /* "a" before a plural and a pronoun before a determiner report only
+   * proofreading: most of their findings in published posts were not
+   * real (splice.c) */
+#define CUTS                                                                   \
+  "You will get distracted, and if you are a things go off the "               \
+  "rails.\n\nI bought a watch so I do not get distracted own "                  \
+  "time and money.\n\nWith the constraints listed, we my goal "                 \
+  "of making money today.\n"
+  assert_kinds(CUTS, RULE ".sensitivity=proofread",
+               "1:splice,3:splice,5:splice");
+  assert_kinds(CUTS, NULL, "3:splice");
+#undef CUTS
   assert_kinds("As a species we adapt. The A players win. We either ship or "
                "wait. Are they your sales team? It needs a sales team that "
                "works. They run on their own time.\n",
@@ -277,11 +284,14 @@ static void splice_by_grammar(void **state) {
   };
   assert_each_with(joined, RULE ".sensitivity=proofread", "");
   /* a modal whose verb was cut away, and modals that are nouns or open an
-   * inversion */
+   * inversion; proofreading only, as "we can either" is no cut */
   assert_kinds("But they also can the buildup of complexity in how you "
                "work.\n\nIt is just a perspective that may you with yet "
                "another chart.\n",
-               NULL, "1:splice,3:splice");
+               RULE ".sensitivity=proofread", "1:splice,3:splice");
+  assert_kinds("But they also can the buildup of complexity in how you "
+               "work.\n",
+               NULL, "");
   assert_kinds("Should the team need help, they can ask. So will the next "
                "paradigm. It was a can of worms for us. We act of our own "
                "free will the whole time. Is it the project, or should each "

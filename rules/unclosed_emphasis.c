@@ -169,6 +169,40 @@ typedef struct marks {
   size_t len, cap, owed; /* owed: the last `owed` have no note yet */
 } marks;
 
+/* Does block b open with n escaped stars ("\\* Offer ends June."), a
+ * footnote's text the writer escaped so that it stays a paragraph? */
+static bool S_escaped_note(const dl_doc *doc, size_t b, size_t n) {
+  const char *src = doc->src;
+  size_t i = doc->blocks[b].start, end = doc->blocks[b].end;
+  while (i < end && (src[i] == ' ' || src[i] == '>'))
+    i++;
+  for (size_t k = 0; k < n; k++, i += 2)
+    if (i + 1 >= end || src[i] != '\\' || src[i + 1] != '*')
+      return false;
+  return i < end && src[i] != '*' && src[i] != '\\';
+}
+
+/* The marks no note answered, the latest ones of n stars: those an
+ * escaped note after them answers stay quiet, one note each, read in
+ * order (a cursor, so many marks cost one pass over the blocks); the
+ * rest are stars the reader sees. */
+static void S_report_unanswered(const dl_doc *doc, const marks *m, size_t n,
+                                dl_sink *sink) {
+  size_t cursor = 0;
+  for (size_t j = m->len - m->owed; j < m->len; j++) {
+    const run *r = m->items[j];
+    if (cursor <= r->block)
+      cursor = r->block + 1;
+    while (cursor < doc->nblocks && !S_escaped_note(doc, cursor, n))
+      cursor++;
+    if (cursor < doc->nblocks) {
+      cursor++;
+      continue;
+    }
+    S_report(doc, r, sink);
+  }
+}
+
 static void S_check(const dl_doc *doc, dl_sink *sink) {
   runs left = {0};
   dl_emph_collect(doc, &left);
@@ -204,8 +238,7 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   }
   /* The marks no note answered, the latest ones: stars the reader sees. */
   for (size_t k = 0; k < 2; k++) {
-    for (size_t j = pending[k].len - pending[k].owed; j < pending[k].len; j++)
-      S_report(doc, pending[k].items[j], sink);
+    S_report_unanswered(doc, &pending[k], k + 1, sink);
     free(pending[k].items);
   }
   free(left.items);

@@ -46,6 +46,18 @@ static bool S_smiles_back(const dl_token *tok, size_t i, size_t n) {
          (i + 2 >= n || tok[i + 2].from > tok[i + 1].to);
 }
 
+/* "(0, 1]": a half-open interval, whose '(' a ']' closes: two short
+ * ends (numbers, "x") glued around ", " inside the brackets. */
+static bool S_interval(const dl_token *tok, size_t i, size_t n) {
+  if (i + 4 >= n)
+    return false;
+  const dl_token *a = &tok[i + 1], *comma = &tok[i + 2], *b = &tok[i + 3],
+                 *close = &tok[i + 4];
+  return a->from == tok[i].to && comma->cp == ',' && comma->from == a->to &&
+         close->cp == ']' && close->from == b->to && a->to - a->from <= 8 &&
+         b->to - b->from <= 8;
+}
+
 void dl_incoh_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
                             size_t sentence, dl_incoh_marks *m) {
   for (size_t i = 0; i < n; i++) {
@@ -75,8 +87,9 @@ void dl_incoh_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
         tok[i - 1].to == tok[i].from &&
         tok[i - 1].cls == DL_WC_NUMBER)
       loose = true;
-    if (cp == '(' && (S_smiles(tok, i) || S_smiles_back(tok, i, n)))
-      continue; /* ":(" frowns: no bracket to pair at all */
+    if (cp == '(' && (S_smiles(tok, i) || S_smiles_back(tok, i, n) ||
+                      S_interval(tok, i, n)))
+      continue; /* ":(" frowns, "(0, 1]" is closed: no bracket to pair */
     m->items = dl_xgrow(m->items, &m->cap, m->len + 1, sizeof *m->items);
     m->items[m->len++] =
         (dl_incoh_mark){sentence, tok[i].from, tok[i].to, open, loose, kind};

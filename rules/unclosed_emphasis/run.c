@@ -307,6 +307,38 @@ static bool S_row(const run *r) {
   return r->c == '_' ? n >= 3 : n >= 4 && r->nlit == n;
 }
 
+/* The whole content of an inline HTML element ("<kbd>*</kbd>",
+ * "<sup>**</sup>"): the writer shows the marker itself. */
+static bool S_html_content(const dl_doc *doc, const run *r) {
+  return r->before == '>' && r->end + 1 < doc->len &&
+         doc->src[r->end] == '<' && doc->src[r->end + 1] == '/';
+}
+
+enum { ESCAPED_REACH = 300 };
+
+/* A closer whose opener the writer escaped ("\*not emphasis*",
+ * "\*\*not bold**"): the same markers, escaped, open a word earlier in
+ * the paragraph, so both ends show as the writer meant.  Looked for within
+ * ESCAPED_REACH bytes, so a paragraph of closers costs little per run. */
+static bool S_escaped_opener(const dl_doc *doc, const dl_block *b,
+                             const run *r) {
+  const char *src = doc->src;
+  size_t n = r->end - r->start, floor = b->start;
+  if (r->can_open || !r->can_close || n > 3)
+    return false;
+  if (r->start > floor + ESCAPED_REACH)
+    floor = r->start - ESCAPED_REACH;
+  for (size_t k = r->start; k >= floor + 2 * n; k--) {
+    size_t at = k - 2 * n, j = 0;
+    while (j < n && src[at + 2 * j] == '\\' && src[at + 2 * j + 1] == r->c)
+      j++;
+    if (j == n && k < r->start && src[k] != ' ' && src[k] != '\n' &&
+        (at == b->start || src[at - 1] != '\\'))
+      return true;
+  }
+  return false;
+}
+
 /* Which link's text holds text byte i: 1 + the offset where that stretch
  * of link text starts, or 0 outside links.  Runs come left to right, so
  * the stretch is found once and read from `sc` by the runs after. */
@@ -356,7 +388,8 @@ size_t dl_emph_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
   S_flanking(r);
   if (S_between_spaces(r) || S_in_word(r) || S_censored_word(doc, sc, r) ||
       S_code_like(doc, r) || S_product(r) || S_row(r) ||
-      (c == '_' && S_in_email(doc, r)))
+      (c == '_' && S_in_email(doc, r)) || S_html_content(doc, r) ||
+      S_escaped_opener(doc, b, r))
     r->c = 0;
   return k;
 }

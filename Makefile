@@ -154,6 +154,7 @@ check-corpus: $(BIN)
 
 check-recall: $(BIN)
 	@python3 tests/recall/recall.py $(BIN)
+	@python3 tests/qa/run.py $(BIN)
 
 # The house rules (docs/ARCHITECTURE.md): which folder may include which,
 # only src/input/ reads files, no file over 900 lines or function over 120.

@@ -225,6 +225,11 @@ static void unbalanced_quote(void **state) {
                NULL, "");
   assert_kinds("It is a 27\" monitor and \"nobody closed this one.\n", NULL,
                "1:unbalanced-quote");
+  /* tests/qa: a half-open interval's '(' is closed by its ']' */
+  assert_kinds("The interval (0, 1] is half-open here.\n\nPick x in (a, b] "
+               "or in [0, 1) today.\n", NULL, "");
+  assert_kinds("The interval (0, 1 is not closed here.\n", NULL,
+               "1:unbalanced-quote");
 }
 
 static void splice_by_grammar(void **state) {
@@ -364,6 +369,15 @@ static void repeated_words_and_phrases(void **state) {
                "of it by then.\n\nThe concept of done done in agile is "
                "key.\n\nThe crowd went rah rah for the team.\n",
                NULL, "");
+  /* tests/qa: "is is" after a what-clause, the emphatic "do do" after
+   * its subject, "bye bye"; the same doubles elsewhere are slips */
+  assert_kinds("What it is is a failure of planning.\n\nWhat grass there "
+               "is is thin.\n\nThey do do their homework.\n\nIf you do do "
+               "the work, tell me.\n\nBye bye, my old friend.\n",
+               NULL, "");
+  assert_kinds("The nation is is linked to the sea.\n", NULL,
+               "1:repeated-word");
+  assert_kinds("I need to do do the work today.\n", NULL, "1:repeated-word");
   /* two different phrases, or words apart, are no double */
   assert_kinds("We saw the team and the team saw us.\n", NULL, "");
 }

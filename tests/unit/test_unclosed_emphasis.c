@@ -273,6 +273,28 @@ static void footnotes_are_bounded(void **state) {
                   "are so busy!\n", R, NULL, "1:11,5:3");
 }
 
+/* tests/qa's false alarms: the writer shows the marker on purpose.  An
+ * escaped opener's closer, a marker that is an HTML element's whole
+ * content, a footnote whose note is escaped; their look-alikes that the
+ * reader does see stay reported. */
+static void markers_shown_on_purpose(void **state) {
+  (void)state;
+  assert_findings("\\*not emphasized* here.\n", R, NULL, "");
+  assert_findings("\\*\\*not bold** here.\n", R, NULL, "");
+  assert_findings("Press <kbd>Ctrl</kbd>+<kbd>*</kbd> to zoom.\n", R, NULL, "");
+  assert_findings("Terms apply.*\n\n\\* Offer valid until June.\n", R, NULL,
+                  "");
+  /* the escape must be an opener's, before a word, in this paragraph */
+  assert_findings("A \\* b and really* here.\n", R, NULL, "1:18");
+  assert_findings("\\*a\n\nnot emphasized* here.\n", R, NULL, "3:15");
+  assert_findings("not emphasized* here.\n", R, NULL, "1:15");
+  assert_findings("Press <kbd>*x</kbd> now.\n", R, NULL, "1:12");
+  /* one escaped note answers one mark */
+  assert_findings("Terms apply.*\n\nFees apply.*\n\n\\* Offer ends June.\n",
+                  R, NULL, "3:12");
+  assert_findings("Terms apply.*\n", R, NULL, "1:13");
+}
+
 static void reports_the_delimiter_span_and_kind(void **state) {
   (void)state;
   dl_diag_list list;
@@ -321,6 +343,7 @@ int main(void) {
       cmocka_unit_test(a_pair_across_a_link_boundary),
       cmocka_unit_test(footnotes_are_bounded),
       cmocka_unit_test(reports_the_delimiter_span_and_kind),
+      cmocka_unit_test(markers_shown_on_purpose),
   };
   return cmocka_run_group_tests_name(R, tests, NULL, NULL);
 }

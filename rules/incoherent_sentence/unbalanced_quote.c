@@ -58,6 +58,14 @@ static bool S_interval(const dl_token *tok, size_t i, size_t n) {
          b->to - b->from <= 8;
 }
 
+/* Is the token between spaces (or a line's edges)? */
+static bool S_alone(const dl_text *t, const dl_token *p) {
+  bool before = p->from == 0 || t->s[p->from - 1] == ' ' ||
+                t->s[p->from - 1] == '\n';
+  bool after = p->to >= t->len || t->s[p->to] == ' ' || t->s[p->to] == '\n';
+  return before && after;
+}
+
 void dl_incoh_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
                             size_t sentence, dl_incoh_marks *m) {
   for (size_t i = 0; i < n; i++) {
@@ -87,6 +95,14 @@ void dl_incoh_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
         tok[i - 1].to == tok[i].from &&
         tok[i - 1].cls == DL_WC_NUMBER)
       loose = true;
+    /* a straight '"' alone between spaces is the character itself ("the
+     * \" character for inches"), or the end of a quoted string that holds
+     * its space ("the \"per day: \" text"): it closes a quote that waits,
+     * and nothing else */
+    if (cp == '"' && S_alone(t, &tok[i])) {
+      open = false;
+      loose = true;
+    }
     if (cp == '(' && (S_smiles(tok, i) || S_smiles_back(tok, i, n) ||
                       S_interval(tok, i, n)))
       continue; /* ":(" frowns, "(0, 1]" is closed: no bracket to pair */

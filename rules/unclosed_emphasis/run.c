@@ -298,6 +298,22 @@ static bool S_in_email(const dl_doc *doc, const run *r) {
   return dots > 0 && label > 0;
 }
 
+enum { HANDLE_MAX = 40 };
+
+/* Is the `_` run inside a social handle ("@jane_doe_", "@__init")?  Back
+ * over letters, digits and underscores, within the longest handle a site
+ * allows, to an '@' that starts a word. */
+static bool S_in_handle(const dl_doc *doc, const dl_block *b, const run *r) {
+  const char *src = doc->src;
+  size_t k = r->start;
+  while (k > b->start && r->start - k < HANDLE_MAX &&
+         (isalnum((unsigned char)src[k - 1]) || src[k - 1] == '_'))
+    k--;
+  return k > b->start && src[k - 1] == '@' &&
+         (k - 1 == b->start || src[k - 2] == ' ' || src[k - 2] == '\n' ||
+          src[k - 2] == '(');
+}
+
 /* A row of markers that stands apart from words: a blank to fill in
  * ("I want to ___ so that ___.") or a star rating ("Rated *****,"). */
 static bool S_row(const run *r) {
@@ -388,7 +404,7 @@ size_t dl_emph_scan_run(const dl_doc *doc, const dl_block *b, scan *sc,
   S_flanking(r);
   if (S_between_spaces(r) || S_in_word(r) || S_censored_word(doc, sc, r) ||
       S_code_like(doc, r) || S_product(r) || S_row(r) ||
-      (c == '_' && S_in_email(doc, r)) || S_html_content(doc, r) ||
+      (c == '_' && (S_in_email(doc, r) || S_in_handle(doc, b, r))) || S_html_content(doc, r) ||
       S_escaped_opener(doc, b, r))
     r->c = 0;
   return k;

@@ -230,6 +230,12 @@ static void unbalanced_quote(void **state) {
                "or in [0, 1) today.\n", NULL, "");
   assert_kinds("The interval (0, 1 is not closed here.\n", NULL,
                "1:unbalanced-quote");
+  /* a straight '"' alone between spaces: the character itself, or the end
+   * of a quoted string that keeps its space */
+  assert_kinds("Use the ' mark for feet and the \" mark for inches.\n\nWe "
+               "show it with the \"visitors per day: \" text here.\n", NULL, "");
+  assert_kinds("We show it with the \"visitors per day: text here.\n", NULL,
+               "1:unbalanced-quote");
 }
 
 static void splice_by_grammar(void **state) {

@@ -293,6 +293,10 @@ static void markers_shown_on_purpose(void **state) {
   assert_findings("Terms apply.*\n\nFees apply.*\n\n\\* Offer ends June.\n",
                   R, NULL, "3:12");
   assert_findings("Terms apply.*\n", R, NULL, "1:13");
+  /* a social handle's underscores ("@jane_doe_"); a word with no '@' is
+   * not one */
+  assert_findings("Follow @jane_doe_ and (@__init) on the site.\n", R, NULL, "");
+  assert_findings("Follow jane_doe_ on the site.\n", R, NULL, "1:16");
 }
 
 static void reports_the_delimiter_span_and_kind(void **state) {

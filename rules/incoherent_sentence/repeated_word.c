@@ -23,8 +23,8 @@
 #include "registry.h"
 
 /* Words whose double is meant (one word repeated; "that": see below). */
-static const char *const S_meant[] = {"had",  "done", "rah", "very",
-                                      "ha",   "well", NULL};
+static dl_incoh_list S_meant =
+    DL_INCOH_WORDS("had", "done", "rah", "very", "ha", "well");
 
 enum { PHRASE_MAX = 4 };
 
@@ -49,11 +49,13 @@ static bool S_doubled(const dl_text *t, const dl_token *tok, size_t n,
                       size_t i, size_t k) {
   if (i + 2 * k > n)
     return false;
-  for (size_t j = i; j + 1 < i + 2 * k; j++)
-    if (!S_adjacent(t, &tok[j], &tok[j + 1]))
-      return false;
+  /* The hashes first: they nearly always differ, and this runs at every
+   * token for every phrase length. */
   for (size_t j = 0; j < k; j++)
     if (tok[i + j].hash != tok[i + k + j].hash)
+      return false;
+  for (size_t j = i; j + 1 < i + 2 * k; j++)
+    if (!S_adjacent(t, &tok[j], &tok[j + 1]))
       return false;
   return true;
 }
@@ -77,7 +79,7 @@ static bool S_meant_double(const dl_token *tok, size_t n, size_t i, size_t k) {
     return true;
   if (k == 1 && dl_incoh_is(a, "that"))
     return S_grammatical_that(tok, n, i + 1);
-  return k == 1 && dl_incoh_listed(a, S_meant);
+  return k == 1 && dl_incoh_listed(a, &S_meant);
 }
 
 size_t dl_incoh_repeated(const dl_text *t, const dl_token *tok, size_t n,

@@ -26,6 +26,8 @@ import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))  # tests/, for lib.py
+from lib import shared_dir  # noqa: E402
 NS = "{http://commonmark.org/xml/1.0}"
 
 CENSORED = {
@@ -39,10 +41,6 @@ PLAIN_TAILS = {"it", "its", "hit", "hits", "in", "kin", "king", "rap", "hole",
 # Python's conventional names for packed arguments.
 SPLATS = {"args", "kwargs"}
 
-
-def shared_dir():
-    return os.environ.get("DRAFTLINT_SHARED",
-                          os.path.join(os.path.dirname(ROOT), "shared"))
 
 
 def front_matter_lines(lines):

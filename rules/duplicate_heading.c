@@ -52,6 +52,35 @@ static void S_span(const dl_block *b, heading *h) {
     h->end = h->start;
 }
 
+/* Writes the decimal digits of v (which may be negative) at `out`, which
+ * has room for 24 bytes; returns how many it wrote. */
+static size_t S_decimal(long v, char *out) {
+  char digits[24];
+  size_t n = 0, w = 0;
+  unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+  do
+    digits[n++] = (char)('0' + u % 10);
+  while ((u /= 10) > 0);
+  if (v < 0)
+    out[w++] = '-';
+  while (n > 0)
+    out[w++] = digits[--n];
+  return w;
+}
+
+/* "PARENT\x1fLEVEL\x1fTEXT", a sibling heading's key, written by hand:
+ * printf formatting cost more than the rest of a heading's key. */
+static char *S_scoped_key(long parent, int level, const char *text) {
+  size_t len = strlen(text);
+  char *key = dl_xmalloc(24 + 1 + 24 + 1 + len + 1), *p = key;
+  p += S_decimal(parent, p);
+  *p++ = '\x1f';
+  p += S_decimal(level, p);
+  *p++ = '\x1f';
+  memcpy(p, text, len + 1);
+  return key;
+}
+
 /* Fills `out` with the headings that have text, each keyed by its scope:
  * the parent section (nearest earlier heading of a lower level) and level
  * for siblings, nothing for the whole document. */
@@ -75,7 +104,7 @@ static size_t S_collect(const dl_doc *doc, const dl_sink *sink, heading *out) {
     char *text = dl_text_key(b->text.s + h.from, h.to - h.from);
     h.key = S_document_wide(sink)
                 ? dl_xstrdup(text)
-                : dl_strdup_printf("%ld\x1f%d\x1f%s", parent, b->level, text);
+                : S_scoped_key(parent, b->level, text);
     free(text);
     out[n++] = h;
   }

@@ -82,14 +82,14 @@ static bool S_states(const dl_token *tok, size_t f, size_t last) {
   case DL_WC_SUBJ: /* "We ship every week?"; not "I think that is it?" */
     if (f + 1 < last && dl_incoh_is(&tok[f], "i")) {
       size_t v = tok[f + 1].cls == DL_WC_ADV ? f + 2 : f + 1;
-      return v < last && !dl_incoh_listed(&tok[v], dl_incoh_musing);
+      return v < last && !dl_incoh_listed(&tok[v], &dl_incoh_musing);
     }
     return true;
   case DL_WC_IT_YOU:
   case DL_WC_SUBJ_AUX:
     if (dl_incoh_is(&tok[f], "i'm") || dl_incoh_is(&tok[f], "i've") ||
         dl_incoh_is(&tok[f], "i'll") || dl_incoh_is(&tok[f], "i'd"))
-      return f + 1 < last && !dl_incoh_listed(&tok[f + 1], dl_incoh_musing) &&
+      return f + 1 < last && !dl_incoh_listed(&tok[f + 1], &dl_incoh_musing) &&
              !dl_incoh_is(&tok[f + 1], "say") && !dl_incoh_is(&tok[f + 1], "love");
     return dl_incoh_is(&tok[f], "it") || dl_incoh_is(&tok[f], "it's") ||
            dl_incoh_is(&tok[f], "we're") || dl_incoh_is(&tok[f], "they're") ||
@@ -102,7 +102,7 @@ static bool S_states(const dl_token *tok, size_t f, size_t last) {
   case DL_WC_ADV:
     /* a fronted phrase: a statement only where a subject and its verb
      * follow ("As individuals we care", "In this post I offer") */
-    return !dl_incoh_listed(&tok[f], dl_incoh_hedges) && S_clause_follows(tok, f, last);
+    return !dl_incoh_listed(&tok[f], &dl_incoh_hedges) && S_clause_follows(tok, f, last);
   case DL_WC_TO: /* "To me, the format matters" */
     return S_clause_follows(tok, f, last);
   case DL_WC_VERB_ING:
@@ -145,7 +145,7 @@ bool dl_incoh_false_question(const dl_text *t, const dl_token *tok,
   if (!dl_incoh_ends_with(t, end, '?') || dl_incoh_words(tok, n) < 6)
     return false;
   size_t last = (size_t)(end - tok);
-  if (last > 0 && dl_incoh_listed(&tok[last - 1], dl_incoh_tags))
+  if (last > 0 && dl_incoh_listed(&tok[last - 1], &dl_incoh_tags))
     return false;
   size_t f = dl_incoh_first_word(tok, n);
   if (f >= last || !(tok[f].shape & DL_TOK_CAPITAL))

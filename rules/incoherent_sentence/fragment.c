@@ -47,7 +47,7 @@ static bool S_glued(const dl_token *tok, size_t f, size_t n, bool question) {
       return true;
     case DL_WC_VERB_ING:
     case DL_WC_VERB_ING_NOUN:
-      return dl_incoh_listed(a, dl_incoh_gerund_verbs);
+      return dl_incoh_listed(a, &dl_incoh_gerund_verbs);
     default:
       return false;
     }
@@ -313,8 +313,8 @@ bool dl_incoh_fragment(const dl_text *t, const dl_token *tok, size_t n,
    * aside in brackets, which needs no main clause of its own */
   if (f == 1 && tok[0].cls == DL_WC_OPEN_PAREN)
     return false;
-  if (!dl_incoh_listed(&tok[f], dl_incoh_sub_strict) &&
-      !(proofread && dl_incoh_listed(&tok[f], dl_incoh_sub_proofread)))
+  if (!dl_incoh_listed(&tok[f], &dl_incoh_sub_strict) &&
+      !(proofread && dl_incoh_listed(&tok[f], &dl_incoh_sub_proofread)))
     return false;
   if (dl_incoh_words(tok, n) < 5 || f + 1 >= n)
     return false;

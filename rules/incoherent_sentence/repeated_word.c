@@ -26,11 +26,11 @@
 #include "registry.h"
 
 /* Words whose double is meant (one word repeated; "that": see below). */
-static const char *const S_meant[] = {"had",  "done", "rah", "very",
-                                      "ha",   "well", "bye", NULL};
+static dl_incoh_list S_meant =
+    DL_INCOH_WORDS("had", "done", "rah", "very", "ha", "well", "bye");
 
 /* The subjects before an emphatic "do do". */
-static const char *const S_do_subjects[] = {"i", "you", "we", "they", NULL};
+static dl_incoh_list S_do_subjects = DL_INCOH_WORDS("i", "you", "we", "they");
 
 enum { WHAT_REACH = 4 };
 
@@ -68,11 +68,13 @@ static bool S_doubled(const dl_text *t, const dl_token *tok, size_t n,
                       size_t i, size_t k) {
   if (i + 2 * k > n)
     return false;
-  for (size_t j = i; j + 1 < i + 2 * k; j++)
-    if (!S_adjacent(t, &tok[j], &tok[j + 1]))
-      return false;
+  /* The hashes first: they nearly always differ, and this runs at every
+   * token for every phrase length. */
   for (size_t j = 0; j < k; j++)
     if (tok[i + j].hash != tok[i + k + j].hash)
+      return false;
+  for (size_t j = i; j + 1 < i + 2 * k; j++)
+    if (!S_adjacent(t, &tok[j], &tok[j + 1]))
       return false;
   return true;
 }
@@ -99,9 +101,9 @@ static bool S_meant_double(const dl_token *tok, size_t n, size_t i, size_t k) {
   if (k == 1 && S_what_clause(tok, i))
     return true;
   if (k == 1 && i > 0 && dl_incoh_is(a, "do") &&
-      dl_incoh_listed(&tok[i - 1], S_do_subjects))
+      dl_incoh_listed(&tok[i - 1], &S_do_subjects))
     return true;
-  return k == 1 && dl_incoh_listed(a, S_meant);
+  return k == 1 && dl_incoh_listed(a, &S_meant);
 }
 
 size_t dl_incoh_repeated(const dl_text *t, const dl_token *tok, size_t n,

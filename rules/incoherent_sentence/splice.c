@@ -13,14 +13,14 @@
 
 static size_t S_infinitive_gap(const dl_token *tok, size_t n) {
   for (size_t i = 1; i + 1 < n; i++) {
-    if (tok[i].cls != DL_WC_TO || !dl_incoh_listed(&tok[i - 1], dl_incoh_want_verb))
+    if (tok[i].cls != DL_WC_TO || !dl_incoh_listed(&tok[i - 1], &dl_incoh_want_verb))
       continue;
     dl_wclass c = tok[i + 1].cls;
     if (c != DL_WC_DET && c != DL_WC_POSS && c != DL_WC_DEM)
       continue;
     bool idiom = false;
     for (size_t j = i + 2; j < n && j <= i + 3; j++)
-      idiom |= dl_incoh_listed(&tok[j], dl_incoh_to_idioms);
+      idiom |= dl_incoh_listed(&tok[j], &dl_incoh_to_idioms);
     if (!idiom)
       return i + 1;
   }
@@ -85,7 +85,7 @@ static bool S_modal_cut(const dl_token *tok, size_t i) {
   case DL_WC_VERB_ADJ: /* "free will" */
     return false;
   default:
-    return dl_incoh_word(p) && !dl_incoh_np_word(p->cls) && !dl_incoh_listed(p, dl_incoh_inverting);
+    return dl_incoh_word(p) && !dl_incoh_np_word(p->cls) && !dl_incoh_listed(p, &dl_incoh_inverting);
   }
 }
 
@@ -140,7 +140,7 @@ static dl_incoh_cut S_dangling_at(const dl_text *t, const dl_token *tok,
                                   size_t n, size_t i, bool asks, unsigned on) {
   const dl_token *a = &tok[i], *b = &tok[i + 1];
 #define S_ON(cut) (on & (1u << (cut)))
-  if (S_ON(DL_INCOH_CUT_DETERMINER) && dl_incoh_listed(a, dl_incoh_determiners) &&
+  if (S_ON(DL_INCOH_CUT_DETERMINER) && dl_incoh_listed(a, &dl_incoh_determiners) &&
       !(a->shape & DL_TOK_CAPITAL) && S_never_after_determiner(a, b))
     return DL_INCOH_CUT_DETERMINER;
   if (S_ON(DL_INCOH_CUT_VERB_S) &&
@@ -153,7 +153,7 @@ static dl_incoh_cut S_dangling_at(const dl_text *t, const dl_token *tok,
   if (S_ON(DL_INCOH_CUT_PLURAL) &&
       (dl_incoh_is(a, "a") || dl_incoh_is(a, "an") || dl_incoh_is(a, "every")) &&
       !((a->shape & DL_TOK_CAPITAL) && !(a->shape & DL_TOK_FIRST)) &&
-      b->cls == DL_WC_PLURAL && !dl_incoh_listed(b, dl_incoh_singular_s) &&
+      b->cls == DL_WC_PLURAL && !dl_incoh_listed(b, &dl_incoh_singular_s) &&
       !memchr(t->s + b->from, '-', b->to - b->from) && i + 2 < n &&
       !dl_incoh_np_word(tok[i + 2].cls) &&
       tok[i + 2].cls != DL_WC_PLURAL_VERB_S &&
@@ -219,7 +219,7 @@ static size_t S_object_gap(const dl_token *tok, size_t n) {
   if (!end || end - tok < 3)
     return 0;
   size_t v = (size_t)(end - tok) - 1;
-  if (tok[v - 1].cls != DL_WC_TO || !dl_incoh_listed(&tok[v], dl_incoh_needs_object))
+  if (tok[v - 1].cls != DL_WC_TO || !dl_incoh_listed(&tok[v], &dl_incoh_needs_object))
     return 0;
   dl_wclass before = tok[v - 2].cls;
   if (before != DL_WC_VERB_ING && before != DL_WC_VERB_ING_NOUN &&
@@ -371,7 +371,7 @@ static bool S_main_clause_after_sub(const dl_token *tok, size_t n,
                                     size_t at) {
   size_t f = dl_incoh_first_word(tok, n);
   if (f >= at || at < f + 3 ||
-      !(dl_incoh_listed(&tok[f], dl_incoh_sub_strict) || dl_incoh_listed(&tok[f], dl_incoh_sub_proofread) ||
+      !(dl_incoh_listed(&tok[f], &dl_incoh_sub_strict) || dl_incoh_listed(&tok[f], &dl_incoh_sub_proofread) ||
         dl_incoh_is(&tok[f], "as")))
     return false;
   if (tok[at].cls != DL_WC_SUBJ && tok[at].cls != DL_WC_IT_YOU &&

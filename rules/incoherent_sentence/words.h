@@ -11,7 +11,9 @@
 #ifndef DRAFTLINT_INCOH_WORDS_H
 #define DRAFTLINT_INCOH_WORDS_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lang/lexicon.h"
@@ -23,25 +25,56 @@ static inline bool dl_incoh_is(const dl_token *t, const char *word) {
   return t->hash == dl_word_hash(word, strlen(word));
 }
 
-/* Is the token one of the words of a NULL-terminated list? */
-bool dl_incoh_listed(const dl_token *t, const char *const *list);
+/* A closed word list with its words' hashes.  dl_incoh_listed runs
+ * millions of times a corpus, and hashing each word at each call cost a
+ * tenth of the whole run; so each list is hashed once, on its first use
+ * (lists are shared by the threads of -j, hence the flag and lock). */
+typedef struct dl_incoh_list {
+  const char *const *words; /* NULL-terminated */
+  uint64_t *hash;           /* the words' hashes, once `ready` */
+  size_t n;                 /* how many words, once `ready` */
+  atomic_bool ready;
+} dl_incoh_list;
+
+/* The initializer of a list of these words: DL_INCOH_WORDS("a", "b"). */
+#define DL_INCOH_WORDS(...)                                                    \
+  {                                                                            \
+    .words = (const char *const[]){__VA_ARGS__, NULL},                         \
+    .hash = (uint64_t[sizeof((const char *[]){__VA_ARGS__}) /                  \
+                      sizeof(const char *)]) {                                 \
+      0                                                                        \
+    }                                                                          \
+  }
+
+/* Hashes the list's words (once; later calls return at once). */
+void dl_incoh_list_prepare(dl_incoh_list *list);
+
+/* Is the token one of the words of the list? */
+static inline bool dl_incoh_listed(const dl_token *t, dl_incoh_list *list) {
+  if (!atomic_load_explicit(&list->ready, memory_order_acquire))
+    dl_incoh_list_prepare(list);
+  for (size_t i = 0; i < list->n; i++)
+    if (t->hash == list->hash[i])
+      return true;
+  return false;
+}
 
 /* fragment (and the splice kind's main-clause test) */
-extern const char *const dl_incoh_sub_strict[];
-extern const char *const dl_incoh_sub_proofread[];
-extern const char *const dl_incoh_gerund_verbs[];
+extern dl_incoh_list dl_incoh_sub_strict;
+extern dl_incoh_list dl_incoh_sub_proofread;
+extern dl_incoh_list dl_incoh_gerund_verbs;
 /* false-question */
-extern const char *const dl_incoh_tags[];
-extern const char *const dl_incoh_hedges[];
-extern const char *const dl_incoh_musing[];
+extern dl_incoh_list dl_incoh_tags;
+extern dl_incoh_list dl_incoh_hedges;
+extern dl_incoh_list dl_incoh_musing;
 /* repeated-word */
-extern const char *const dl_incoh_doubles[];
+extern dl_incoh_list dl_incoh_doubles;
 /* splice, the grammar checks */
-extern const char *const dl_incoh_want_verb[];
-extern const char *const dl_incoh_to_idioms[];
-extern const char *const dl_incoh_determiners[];
-extern const char *const dl_incoh_singular_s[];
-extern const char *const dl_incoh_inverting[];
-extern const char *const dl_incoh_needs_object[];
+extern dl_incoh_list dl_incoh_want_verb;
+extern dl_incoh_list dl_incoh_to_idioms;
+extern dl_incoh_list dl_incoh_determiners;
+extern dl_incoh_list dl_incoh_singular_s;
+extern dl_incoh_list dl_incoh_inverting;
+extern dl_incoh_list dl_incoh_needs_object;
 
 #endif

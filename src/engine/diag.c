@@ -93,14 +93,20 @@ void dl_diag_list_free(dl_diag_list *list) {
 }
 
 char *dl_strdup_vprintf(const char *fmt, va_list ap) {
+  /* Every finding's message passes here, and formatting costs far more
+   * than copying: a message that fits the buffer is formatted once. */
+  char small[512];
   va_list copy;
   va_copy(copy, ap);
-  int n = vsnprintf(NULL, 0, fmt, copy);
+  int n = vsnprintf(small, sizeof small, fmt, copy);
   va_end(copy);
   if (n < 0)
     return dl_xstrdup(fmt);
   char *s = dl_xmalloc((size_t)n + 1);
-  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  if ((size_t)n < sizeof small)
+    memcpy(s, small, (size_t)n + 1);
+  else
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
   return s;
 }
 

@@ -34,14 +34,6 @@ struct dl_lexicon {
   uint8_t closed_cls[S_CLOSED_SLOTS];
 };
 
-uint64_t dl_word_hash(const char *s, size_t n) {
-  uint64_t h = 0xCBF29CE484222325ull;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 0x100000001B3ull;
-  }
-  return h;
-}
 
 static void S_index_closed(dl_lexicon *lex) {
   for (size_t i = 0; i < dl_nclosed_words; i++) {

@@ -35,8 +35,17 @@ void dl_lexicon_close(dl_lexicon *lex);
 /* A checksum of the open-class table (a model records it). */
 uint32_t dl_lexicon_checksum(const dl_lexicon *lex);
 
-/* FNV-1a, the hash of a lower-cased word everywhere in the lexicon. */
-uint64_t dl_word_hash(const char *s, size_t n);
+/* FNV-1a, the hash of a lower-cased word everywhere in the lexicon.
+ * Inline: the tokenizer hashes every word, and a rule's hash of a literal
+ * ("the") folds to a constant. */
+static inline uint64_t dl_word_hash(const char *s, size_t n) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 0x100000001B3ull;
+  }
+  return h;
+}
 /* DL_LEX_* flags of a lower-cased word with hash `h`; 0 when unknown. */
 unsigned dl_lexicon_flags(const dl_lexicon *lex, uint64_t h);
 /* The closed class of a lower-cased word with hash `h`, or DL_WC_NONE. */

@@ -3,28 +3,8 @@
 # naming the file (and line where there is one), the right exit status,
 # every other file is still linted, and no file is changed.
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d) || exit 2
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-# check NAME WANT_RC PATTERN_IN_OUTPUT -- ARGS...: runs the linter in $tmp,
-# expects the exit status and an extended regexp in stdout+stderr.
-check() {
-  name=$1 want=$2 pattern=$3
-  shift 4
-  out=$(cd "$tmp" && NO_COLOR=1 "$bin" "$@" 2>&1 </dev/null)
-  rc=$?
-  if [ "$rc" = "$want" ] && printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL $name: exit $rc (expected $want), output:"
-    printf '%s\n' "$out" | head -10
-    echo "  (expected to match: $pattern)"
-  fi
-}
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
 
 good="$tmp/good.md"
 printf '# Good\n\nA clean paragraph.\n' >"$good"
@@ -73,9 +53,9 @@ elif command -v setpriv >/dev/null 2>&1; then
         "$bin" closed.md good.md 2>&1)
   rc=$?
   if [ $rc = 2 ] && printf '%s' "$out" | grep -q '^closed\.md: error: cannot read: Permission denied'; then
-    pass=$((pass + 1))
+    ok
   else
-    fail=$((fail + 1)); echo "FAIL permission-denied (as nobody): exit $rc: $out"
+    bad "permission-denied (as nobody): exit $rc: $out"
   fi
 else
   echo "skip permission-denied: running as root without setpriv"
@@ -85,9 +65,9 @@ chmod 644 "$tmp/closed.md"
 # Standard input, with a name for messages.
 out=$(printf 'A **b\n' | NO_COLOR=1 "$bin" --stdin-filename draft.md - 2>&1)
 if [ $? = 1 ] && printf '%s' "$out" | grep -q '^draft\.md:1:3: error'; then
-  pass=$((pass + 1))
+  ok
 else
-  fail=$((fail + 1)); echo "FAIL stdin: $out"
+  bad "stdin: $out"
 fi
 
 # Usage errors.
@@ -114,9 +94,9 @@ many=$(cd "$tmp" && "$bin" -j 4 drafts 2>&1)
 if [ "$one" = "$many" ] && [ "$(printf '%s\n' "$one" | grep -c 'error:')" = 10 ] &&
    printf '%s\n' "$one" | head -1 | grep -q '^drafts/a\.markdown:3:3' &&
    ! printf '%s\n' "$one" | grep -q 'hidden\|\.git\|notes'; then
-  pass=$((pass + 1))
+  ok
 else
-  fail=$((fail + 1)); echo "FAIL folders/jobs:"; printf '%s\n---\n%s\n' "$one" "$many" | head -30
+  bad "folders/jobs:"; printf '%s\n---\n%s\n' "$one" "$many" | head -30
 fi
 
 # Exit codes follow --fail-on.
@@ -129,8 +109,7 @@ after=$(cd "$tmp" && find . -type f ! -name closed.md -exec cksum {} + | sort)
 before_file="$here/.cksum.$$"
 (cd "$tmp" && "$bin" -q . >/dev/null 2>&1)
 now=$(cd "$tmp" && find . -type f ! -name closed.md -exec cksum {} + | sort)
-if [ "$after" = "$now" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL files changed"; fi
+if [ "$after" = "$now" ]; then ok; else bad "files changed"; fi
 rm -f "$before_file"
 
-echo "cli: $pass passed, $fail failed"
-[ $fail = 0 ]
+dl_test_done cli

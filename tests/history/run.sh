@@ -5,13 +5,8 @@
 # lines in every format.  Then the edit sessions on the author's posts
 # (edits.py) and this project's own README history (replay.py).
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
 repo=$tmp/repo
 mkdir -p "$repo/posts" && cd "$repo" || exit 2
 git init -q . && git config user.email t@example.com && git config user.name T

@@ -13,12 +13,9 @@
 #   HOSTILE_TIMEOUT=N    the hang guard per run, in seconds (default 600)
 #   HOSTILE_LINEAR=0     skip linear.py (memcheck runs do: it times runs)
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
 limit=${HOSTILE_TIMEOUT:-600}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 
 big=""
 [ "${HOSTILE_BIG:-1}" = 0 ] || big=--big
@@ -38,25 +35,24 @@ case_() {
   rc=$?
   got=$(printf '%s\n' "$out" | grep -c "^$name\\.md:[0-9]*:[0-9]*: error:")
   first=$(printf '%s\n' "$out" | grep -m1 "^$name\\.md:[0-9]*:[0-9]*: error:")
-  ok=1
-  [ "$rc" = 1 ] || ok=0
-  [ "$got" = "$want" ] || ok=0
-  printf '%s\n' "$out" | grep -q '^bad\.md:3:3: error' || ok=0
+  good=1
+  [ "$rc" = 1 ] || good=0
+  [ "$got" = "$want" ] || good=0
+  printf '%s\n' "$out" | grep -q '^bad\.md:3:3: error' || good=0
   if [ -n "$pattern" ]; then
-    printf '%s\n' "$first" | grep -Eq -- "$pattern" || ok=0
+    printf '%s\n' "$first" | grep -Eq -- "$pattern" || good=0
   fi
   want_rc=0 rc1=-
   [ "$want" -gt 0 ] && want_rc=1
   if [ "$name" != big ]; then
     (cd "$tmp" && timeout "$limit" "$bin" -q "$name.md" >/dev/null 2>&1 </dev/null)
     rc1=$?
-    [ "$rc1" = "$want_rc" ] || ok=0
+    [ "$rc1" = "$want_rc" ] || good=0
   fi
-  if [ $ok = 1 ]; then
-    pass=$((pass + 1))
+  if [ $good = 1 ]; then
+    ok
   else
-    fail=$((fail + 1))
-    echo "FAIL $name: $got findings (expected $want); exit $rc with bad.md (expected 1), $rc1 alone (expected $want_rc)"
+    bad "$name: $got findings (expected $want); exit $rc with bad.md (expected 1), $rc1 alone (expected $want_rc)"
     printf '%s\n' "$out" | cut -c1-200 | head -5
     [ -n "$pattern" ] && echo "  (first finding expected to match: $pattern)"
   fi
@@ -96,12 +92,11 @@ fi
 if [ "${HOSTILE_LINEAR:-1}" = 0 ]; then
   echo "skip linear: HOSTILE_LINEAR=0"
 elif python3 "$here/linear.py" "$bin"; then
-  pass=$((pass + 1))
+  ok
 else
-  fail=$((fail + 1))
+  bad "linear.py"
 fi
 
 after=$(cd "$tmp" && cksum ./* | sort)
-if [ "$before" = "$after" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL files changed"; fi
-echo "hostile: $pass passed, $fail failed"
-[ $fail = 0 ]
+if [ "$before" = "$after" ]; then ok; else bad "files changed"; fi
+dl_test_done hostile

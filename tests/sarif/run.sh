@@ -5,14 +5,9 @@
 # check cannot pass by accident.  --format github is checked for GitHub's
 # workflow-command syntax and escaping.
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
 py=/usr/bin/python3
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 
 if ! $py -c 'import jsonschema' 2>/dev/null; then
   echo "sarif: FAIL: $py has no jsonschema module (apt-get install python3-jsonschema, or make deps)"
@@ -92,5 +87,4 @@ grep -q '^::error file=missing.md,title=draftlint::cannot read: No such file or 
 grep -q '^missing.md: error: cannot read' gh.err && ok || bad "github: failure not on stderr"
 [ "$(grep -c '^::' gh.txt)" = 6 ] && ok || bad "github: $(grep -c '^::' gh.txt) commands, expected 6"
 
-echo "sarif/github: $pass passed, $fail failed"
-[ $fail = 0 ]
+dl_test_done sarif/github

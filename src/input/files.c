@@ -24,7 +24,7 @@
 
 static void S_add(dl_inputs *in, char *path, char *error, bool stdin_) {
   in->items = dl_xgrow(in->items, &in->cap, in->len + 1, sizeof *in->items);
-  in->items[in->len++] = (dl_input){path, error, stdin_, NULL};
+  in->items[in->len++] = (dl_input){.path = path, .error = error, .stdin_ = stdin_};
 }
 
 static bool S_is_markdown(const char *name) {
@@ -130,6 +130,7 @@ static void S_collect_one(dl_inputs *in, const char *path,
   }
   if (!S_ISDIR(st.st_mode)) {
     S_add(in, dl_xstrdup(path), NULL, false);
+    in->items[in->len - 1].named = true;
     return;
   }
   size_t before = in->len;

@@ -354,7 +354,12 @@ int dl_git_install_hook(bool force, FILE *out, char **error) {
       "commit\n# (git commit --no-verify skips it once).\n"
       "draftlint=%s\n"
       "[ -x \"$draftlint\" ] || draftlint=draftlint\n"
-      "exec \"$draftlint\" --staged\n",
+      "\"$draftlint\" --staged\n"
+      "status=$?\n"
+      "[ \"$status\" -eq 0 ] || echo \"draftlint: commit refused: fix what "
+      "is listed above and 'git add' it, or commit anyway with 'git commit "
+      "--no-verify'\" >&2\n"
+      "exit \"$status\"\n",
       quoted);
   free(quoted);
   char *tmp = dl_strdup_printf("%s.draftlint-tmp", path);

@@ -48,6 +48,7 @@ typedef struct dl_summary {
   size_t problems;
   size_t by_severity[DL_SEV_ERROR + 1];
   size_t failures;          /* inputs that could not be linted */
+  size_t config_errors;     /* bad configuration entries (exit status 2) */
 } dl_summary;
 
 typedef struct dl_reporter dl_reporter;

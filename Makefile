@@ -15,6 +15,10 @@ VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 BINDIR     = $(PREFIX)/bin
 DATADIR    = $(PREFIX)/share/draftlint
+DOCDIR     = $(PREFIX)/share/doc/draftlint
+# Where findings link to each rule's page (docs/rules/RULE.md): the
+# installed pages by default; set it to a published copy's address.
+DOCS_URL  ?= file://$(DOCDIR)/rules/
 MANDIR     = $(PREFIX)/share/man/man1
 BUILD     ?= build
 CC        ?= cc
@@ -25,7 +29,8 @@ TEST_PKGS  = cmocka
 CFLAGS    ?= -O2 -g
 DL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
              -Iinclude -Isrc -Irules -DDL_VERSION='"$(VERSION)"' \
-             -DDL_DATADIR='"$(DATADIR)"' -MMD -MP $(SAN_FLAGS)
+             -DDL_DATADIR='"$(DATADIR)"' -DDL_DOCS_URL='"$(DOCS_URL)"' \
+             -MMD -MP $(SAN_FLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libcsv (the TBM catalog's CSV parser) ships no pkg-config file.
@@ -86,6 +91,14 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libdraftlint.a
 	  $(shell pkg-config --libs $(TEST_PKGS))
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# The rule pages' address is compiled in: a new PREFIX or DOCS_URL (make
+# install PREFIX=...) rebuilds the one file that holds it.
+.PHONY: FORCE
+$(BUILD)/docs-url: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DOCS_URL)' | cmp -s - $@ 2>/dev/null || echo '$(DOCS_URL)' >$@
+$(BUILD)/obj/src/report/rule_url.o: $(BUILD)/docs-url
 
 # ---- set-up on a fresh Debian machine ----------------------------------
 # Installs only what pkg-config or the shell cannot find.
@@ -268,15 +281,16 @@ bench: $(BIN) $(BUILD)/bench/cmark_parse
 # ---- install -------------------------------------------------------------
 install: $(BIN) $(LEXICON)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) \
-	  $(DESTDIR)$(DATADIR)/rules
+	  $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DOCDIR)/rules
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/draftlint
 	for f in rules/data/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/; done; true
 	install -m 644 rules/*.ini $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 man/draftlint.1 $(DESTDIR)$(MANDIR)/draftlint.1
+	install -m 644 docs/rules/*.md $(DESTDIR)$(DOCDIR)/rules/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/draftlint $(DESTDIR)$(MANDIR)/draftlint.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf $(BUILD) build

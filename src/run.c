@@ -23,6 +23,7 @@
 #include "input/git.h"
 #include "config/profile.h"
 #include "learn.h"
+#include "report/rule_url.h"
 
 typedef struct pool {
   dl_profile *const *profiles; /* of each input; NULL for a failed input */
@@ -262,6 +263,15 @@ static void S_ignored_notice(const dl_options *o, const dl_input *in,
           in->path, why->from->path, why->line, why->glob);
 }
 
+/* Was `pat` defined by a bundled file (rules/NAME.ini), not by the user? */
+static bool S_bundled(const dl_profile *p, const dl_pattern *pat) {
+  for (size_t c = 0; c < p->nchain; c++)
+    for (size_t i = 0; p->chain[c]->bundled && i < p->chain[c]->npatterns; i++)
+      if (p->chain[c]->patterns[i] == pat)
+        return true;
+  return false;
+}
+
 /* The rules of the run for reporters that describe them (SARIF): every
  * built-in rule, then every pattern rule of any profile, once each. */
 static dl_rule_info *S_rule_infos(const dl_profiles *ps, size_t *count,
@@ -277,11 +287,13 @@ static dl_rule_info *S_rule_infos(const dl_profiles *ps, size_t *count,
         "or <!-- draftlint-disable %s --> in the draft. See draftlint(1).",
         dl_rules[i].summary, dl_rules[i].name, dl_rules[i].name,
         dl_rules[i].name);
-    *owned = dl_xgrow(*owned, &ocap, *nowned + 1, sizeof **owned);
+    char *url = dl_rule_url(dl_rules[i].name);
+    *owned = dl_xgrow(*owned, &ocap, *nowned + 2, sizeof **owned);
     (*owned)[(*nowned)++] = help;
+    (*owned)[(*nowned)++] = url;
     infos = dl_xgrow(infos, &cap, n + 1, sizeof *infos);
     infos[n++] = (dl_rule_info){dl_rules[i].name, dl_rules[i].summary, help,
-                                dl_rules[i].severity};
+                                url, dl_rules[i].severity};
   }
   for (size_t k = 0; k < nprof; k++) {
     for (size_t j = 0; j < all[k]->npatterns; j++) {
@@ -300,11 +312,15 @@ static dl_rule_info *S_rule_infos(const dl_profiles *ps, size_t *count,
           "over %s text. Turn it off with --disable %s or 'disable = %s'.",
           summary, pat->origin, pat->regex,
           dl_pattern_scope_names[pat->scope], pat->name, pat->name);
-      *owned = dl_xgrow(*owned, &ocap, *nowned + 2, sizeof **owned);
+      /* a bundled pattern rule has its page; a user's has none */
+      char *url = S_bundled(all[k], pat) ? dl_rule_url(pat->name) : NULL;
+      *owned = dl_xgrow(*owned, &ocap, *nowned + 3, sizeof **owned);
       (*owned)[(*nowned)++] = summary;
       (*owned)[(*nowned)++] = help;
+      (*owned)[(*nowned)++] = url;
       infos = dl_xgrow(infos, &cap, n + 1, sizeof *infos);
-      infos[n++] = (dl_rule_info){pat->name, summary, help, pat->severity};
+      infos[n++] = (dl_rule_info){pat->name, summary, help, url,
+                                  pat->severity};
     }
   }
   *count = n;

@@ -27,6 +27,7 @@
 #include "report/html_escape.h"
 #include "report/html_post.h"
 #include "report/report.h"
+#include "report/rule_url.h"
 
 #ifndef DL_VERSION
 #define DL_VERSION "0.0.0"
@@ -315,11 +316,21 @@ static void S_list_entry(html_reporter *h, const dl_result *r,
           "<li class=\"dl-r%zu dl-sev-%s\" id=\"dl-l%zu\"><a class=\"dl-go\" "
           "href=\"#dl-f%zu\"><span class=\"dl-n\">%zu</span><span "
           "class=\"dl-pos\">line %zu, column %zu</span></a> <span "
-          "class=\"dl-sev\">%s</span><span class=\"dl-rule\">",
+          "class=\"dl-sev\">%s</span>",
           rule, dl_severity_name(d->severity), number, number, number, line,
           col, dl_severity_name(d->severity));
+  /* the rule's name links to its page, where there is one */
+  const dl_rule_info *info = dl_rule_info_find(&h->base.options, d->rule);
+  if (info && info->url) {
+    fputs("<a class=\"dl-rule\" href=\"", out);
+    dl_html_escape_str(out, info->url);
+    fputs("\" title=\"what this rule finds, and how to silence it\">", out);
+  } else {
+    fputs("<span class=\"dl-rule\">", out);
+  }
   dl_html_escape_str(out, d->rule);
-  fputs("</span><span class=\"dl-msg\">", out);
+  fputs(info && info->url ? "</a>" : "</span>", out);
+  fputs("<span class=\"dl-msg\">", out);
   dl_html_escape_str(out, d->message);
   fputs("</span>", out);
   S_excerpt(out, r->doc, d, rule);

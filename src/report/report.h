@@ -29,6 +29,7 @@ typedef struct dl_rule_info {
   const char *name;
   const char *summary;  /* one line */
   const char *help;     /* a paragraph: what it finds, how to turn it off */
+  const char *url;      /* its page (rule_url.h), or NULL: a user's pattern */
   dl_severity severity; /* its default */
 } dl_rule_info;
 

@@ -51,7 +51,7 @@ LEXICON    = rules/data/wordnet.lex
 .PHONY: all run test check check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
-        bench-quality model lm
+        bench-quality model lm check-docs
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
         fuzz-coverage bench check-fix
 
@@ -134,7 +134,8 @@ test: deps
 
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
 	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
-	  check-recall check-man check-html check-config check-git check-sarif
+	  check-recall check-man check-html check-config check-git check-sarif \
+	  check-docs
 	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
 
 check-unit: $(UNIT_BIN)
@@ -167,6 +168,14 @@ check-recall: $(BIN)
 # mandoc's lint, the SYNOPSIS one command a line, FILES against make install.
 check-man: $(BIN) $(LEXICON)
 	@tests/man/run.sh
+
+# The rule pages' examples (docs/rules/), and the README's sample outputs,
+# against the real binary; then the README's set-up and quickstart, as
+# written, in a temporary HOME on a copy of the checkout.
+check-docs: $(BIN) $(LEXICON)
+	@python3 tests/docs/rules.py $(BIN)
+	@python3 tests/readme/samples.py $(BIN)
+	@tests/readme/quickstart.sh
 
 # Configuration files, pattern rules and draftlint comments, on real files.
 check-config: $(BIN)

@@ -119,6 +119,7 @@ check print-config 0 "^; draftlint settings for posts/2026/drafts/d.md
 ^scope = document +; command line
 ^inline-config = false +; command line" -- --print-config posts/2026/drafts/d.md --set duplicate-heading.scope=document --no-inline-config
 check print-config-ignored 0 "is ignored: 'archive' of .*/repo/.draftlint.ini:2" -- --print-config posts/archive/old.md
+check print-config-fail-on-given 0 '^fail-on = warning +; command line$' -- --no-config --print-config top.md --fail-on warning
 check print-config-folder 0 '^; draftlint settings for posts$' -- --print-config posts
 
 # Draftlint comments, every form.

@@ -8,6 +8,12 @@ has no colour codes to compare), in an empty HOME, and the output must be
 the rest of the block, line for line.  A line `...` stands for any number
 of lines.  So a sample cannot drift from what draftlint prints.
 
+Every ```ini block is a configuration file a writer may copy: each is
+written as the .draftlint.ini of an empty folder (after the blocks before
+it in the same file, so that a sub-folder's file may name a pattern rule
+its parent's defines) and `draftlint --print-config` must take it without
+an error.
+
 usage: tests/readme/samples.py BUILD/draftlint
 """
 import glob
@@ -36,6 +42,41 @@ def samples(path):
             i = j
         i += 1
     return out
+
+
+def ini_blocks(path):
+    """(line, text) for each ```ini block of a Markdown file."""
+    lines = open(path, encoding="utf-8").read().split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        if re.match(r"^```ini\s*$", lines[i]):
+            j, body = i + 1, []
+            while j < len(lines) and not lines[j].startswith("```"):
+                body.append(lines[j])
+                j += 1
+            out.append((i + 1, "\n".join(body) + "\n"))
+            i = j
+        i += 1
+    return out
+
+
+def check_ini(binary, path, home):
+    """Failures among the ini blocks of `path`, each on top of those before."""
+    bad, before = [], ""
+    for line, text in ini_blocks(path):
+        with tempfile.TemporaryDirectory() as d:
+            os.mkdir(os.path.join(d, ".git"))  # configuration stops here
+            os.mkdir(os.path.join(d, "sub"))
+            open(os.path.join(d, ".draftlint.ini"), "w").write(before)
+            open(os.path.join(d, "sub", ".draftlint.ini"), "w").write(text)
+            run = subprocess.run([binary, "--print-config", "sub/draft.md"], cwd=d,
+                                 capture_output=True, text=True,
+                                 env=dict(os.environ, HOME=home))
+            if run.returncode != 0 or "error" in run.stderr:
+                bad.append(f"{os.path.relpath(path, ROOT)}:{line}: this configuration "
+                           f"is not taken as it stands: {run.stderr.strip()}")
+        before += text
+    return bad
 
 
 def matches(want, got):
@@ -72,6 +113,12 @@ def main():
                     failed += 1
                     print(f"FAIL {where}: $ draftlint {' '.join(args)} prints:")
                     print("\n".join("  " + g for g in got[:40]))
+        for f in files:
+            msgs = check_ini(binary, f, home)
+            for msg in msgs:
+                print("FAIL " + msg)
+            failed += len(msgs)
+            passed += len(ini_blocks(f)) - len(msgs)
     if passed == 0:
         print("FAIL no sample found in README.md")
         failed += 1

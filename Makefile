@@ -16,8 +16,9 @@ PREFIX    ?= /usr/local
 BINDIR     = $(PREFIX)/bin
 DATADIR    = $(PREFIX)/share/draftlint
 DOCDIR     = $(PREFIX)/share/doc/draftlint
-# Where findings link to each rule's page (docs/rules/RULE.md): the
-# installed pages by default; set it to a published copy's address.
+# Where findings link to each rule's page (docs/rules/RULE.md) when the
+# pages are not installed beside the binary (a build tree): the default
+# PREFIX's pages, or a published copy's address.
 DOCS_URL  ?= file://$(DOCDIR)/rules/
 MANDIR     = $(PREFIX)/share/man/man1
 BUILD     ?= build
@@ -92,13 +93,6 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libdraftlint.a
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
-# The rule pages' address is compiled in: a new PREFIX or DOCS_URL (make
-# install PREFIX=...) rebuilds the one file that holds it.
-.PHONY: FORCE
-$(BUILD)/docs-url: FORCE
-	@mkdir -p $(dir $@)
-	@echo '$(DOCS_URL)' | cmp -s - $@ 2>/dev/null || echo '$(DOCS_URL)' >$@
-$(BUILD)/obj/src/report/rule_url.o: $(BUILD)/docs-url
 
 # ---- set-up on a fresh Debian machine ----------------------------------
 # Installs only what pkg-config or the shell cannot find.

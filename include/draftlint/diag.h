@@ -14,6 +14,7 @@
 #define DRAFTLINT_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum dl_severity {
@@ -41,6 +42,8 @@ typedef struct dl_diag {
   char *message;       /* owned */
   double confidence;   /* 0..1 for statistical rules; 1 for exact ones */
   dl_fix *fix;         /* owned; NULL when no fix is known */
+  bool has_related;    /* the message names another place in the source: */
+  size_t related;      /* its byte offset (the first of two headings) */
 } dl_diag;
 
 typedef struct dl_diag_list {

@@ -9,9 +9,9 @@
 
 #include "report/report.h"
 
-/* The page of `rule`: the one base address (DL_DOCS_URL, set by the
- * Makefile's DOCS_URL: the installed docs by default, a web address for a
- * published copy) followed by RULE.md. */
+/* The page of `rule`, RULE.md: in the pages installed beside the running
+ * binary (share/doc/draftlint/rules, as a file: URL), else under the one
+ * base address compiled in (DL_DOCS_URL, the Makefile's DOCS_URL). */
 char *dl_rule_url(const char *rule);
 
 /* The run's description of `rule`, or NULL (borrowed from `o`). */

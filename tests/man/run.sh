@@ -24,7 +24,7 @@ else bad "SYNOPSIS runs commands together:"; cat "$tmp/synopsis"; fi
 # FILES: every share/draftlint path it names is installed.
 make --no-print-directory -s install DESTDIR="$tmp/root" PREFIX=/usr/local >/dev/null 2>&1 ||
   bad "make install DESTDIR=$tmp/root"
-sed -n '/^FILES/,/^EXIT STATUS/p' "$tmp/page" | grep -o 'share/draftlint/[A-Za-z0-9_.*/-]*' |
+sed -n '/^FILES/,/^EXIT STATUS/p' "$tmp/page" | grep -Eo 'share/(doc/)?draftlint/[A-Za-z0-9_.*/-]*' |
   sed 's/[.,]$//' | sort -u >"$tmp/files"
 [ -s "$tmp/files" ] || bad "FILES names no installed file"
 while IFS= read -r f; do

@@ -49,7 +49,7 @@ BIN        = $(BUILD)/draftlint
 WORDNET   ?= /usr/share/wordnet
 LEXICON    = rules/data/wordnet.lex
 
-.PHONY: all run test check check-unit check-cli check-golden check-corpus \
+.PHONY: all run test check check-layers check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
         bench-quality model lm check-docs
@@ -127,7 +127,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
-	@$(MAKE) --no-print-directory check-unit check-golden check-cli check-corpus \
+	@$(MAKE) --no-print-directory check-layers check-unit check-golden check-cli check-corpus \
 	  check-recall check-man check-html check-config check-git check-sarif \
 	  check-docs
 	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
@@ -158,6 +158,12 @@ check-corpus: $(BIN)
 
 check-recall: $(BIN)
 	@python3 tests/recall/recall.py $(BIN)
+
+# The house rules (docs/ARCHITECTURE.md): which folder may include which,
+# only src/input/ reads files, no file over 900 lines or function over 120.
+check-layers:
+	@python3 tests/layers/check.py
+	@tests/layers/selftest.sh
 
 # mandoc's lint, the SYNOPSIS one command a line, FILES against make install.
 check-man: $(BIN) $(LEXICON)

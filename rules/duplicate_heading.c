@@ -15,7 +15,15 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "draftlint/rule.h"
+#include "draftlint/search.h"
+#include "registry.h"
+
+/* scope = document: any two headings in the file are compared, not only
+ * siblings (the option's second choice). */
+static bool S_document_wide(const dl_sink *sink) {
+  return dl_option_choice(sink->settings, DL_RULE_DUPLICATE_HEADING,
+                          "scope") == 1;
+}
 #include "draftlint/strmap.h"
 
 typedef struct heading {
@@ -65,7 +73,7 @@ static size_t S_collect(const dl_doc *doc, const dl_sink *sink, heading *out) {
     for (int l = b->level + 1; l <= 6; l++)
       latest[l] = -1;
     char *text = dl_text_key(b->text.s + h.from, h.to - h.from);
-    h.key = sink->settings->heading_scope == DL_SCOPE_DOCUMENT
+    h.key = S_document_wide(sink)
                 ? dl_xstrdup(text)
                 : dl_strdup_printf("%ld\x1f%d\x1f%s", parent, b->level, text);
     free(text);
@@ -90,15 +98,7 @@ typedef struct interleave {
 
 /* First stack entry (by heading index) after heading a, or n if none. */
 static size_t S_after(const size_t *stack, size_t n, size_t a) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (stack[mid] <= a)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  return dl_lower_bound(stack, n, a, true);
 }
 
 static bool S_alternates(const heading *h, interleave *iv, size_t a, size_t b) {
@@ -129,9 +129,8 @@ static void S_report(const dl_doc *doc, dl_sink *sink, const heading *first,
     if (*p == '\n')
       *p = ' ';
   dl_diag *d = dl_report(sink,
-                         sink->settings->heading_scope == DL_SCOPE_DOCUMENT
-                             ? DL_MSG_HEADING_REPEATS
-                             : DL_MSG_HEADING_REPEATS_SIBLING,
+                         S_document_wide(sink) ? DL_MSG_HEADING_REPEATS
+                                               : DL_MSG_HEADING_REPEATS_SIBLING,
                          dup->start, dup->end, shown, line);
   if (d) { /* the line named: a report that shows no lines links to it */
     d->has_related = true;
@@ -162,7 +161,7 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
       continue;
     /* Among siblings, a recurring label is no copy; asked to compare the
      * whole document, every repeat counts. */
-    bool label = sink->settings->heading_scope == DL_SCOPE_SIBLINGS &&
+    bool label = !S_document_wide(sink) &&
                  (h[g].count > 2 || S_alternates(h, &iv, g, i));
     if (!label)
       S_report(doc, sink, &h[g], &h[i]);
@@ -175,4 +174,9 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
   dl_strmap_free(&groups);
 }
 
-const dl_rule_ops dl_ops_duplicate_heading = {.check = S_check};
+static const dl_option S_options[] = {
+    {"scope", "siblings, document", NULL},
+};
+
+const dl_rule_ops dl_ops_duplicate_heading = {
+    .options = S_options, .noptions = 1, .check = S_check};

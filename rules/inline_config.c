@@ -8,11 +8,11 @@
 
 #include "draftlint/alloc.h"
 #include "draftlint/directive.h"
-#include "draftlint/rule.h"
+#include "registry.h"
 
 static void S_check(const dl_doc *doc, dl_sink *sink) {
-  dl_directive *ds;
-  size_t n = dl_directives_parse(doc, &ds);
+  size_t n;
+  const dl_directive *ds = dl_doc_directives(doc, &n);
   char *valid = NULL;
   for (size_t i = 0; i < n; i++) {
     const dl_directive *d = &ds[i];
@@ -35,7 +35,6 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     }
   }
   free(valid);
-  dl_directives_free(ds, n);
 }
 
 const dl_rule_ops dl_ops_inline_config = {.check = S_check};

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "draftlint/rule.h"
+#include "registry.h"
 
 #define DL_RULE(id, name, sev, fn, summary) extern const dl_rule_ops dl_ops_##fn;
 #define DL_MSG(id, rule, kind, format)
@@ -48,4 +48,16 @@ char *dl_rule_names(void) {
     strcat(s, dl_rules[i].name);
   }
   return s;
+}
+
+const dl_option *dl_rule_option(int rule, const char *key, size_t *index) {
+  const dl_rule_ops *ops = dl_rules[rule].ops;
+  for (size_t i = 0; i < ops->noptions; i++) {
+    if (strcmp(ops->options[i].key, key) == 0) {
+      if (index)
+        *index = i;
+      return &ops->options[i];
+    }
+  }
+  return NULL;
 }

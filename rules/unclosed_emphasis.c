@@ -32,7 +32,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "draftlint/rule.h"
+#include "registry.h"
 
 typedef struct run {
   char c;                /* '*' or '_' */

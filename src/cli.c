@@ -197,6 +197,21 @@ static int S_set(dl_options *o, const char *arg, char **error) {
   return dl_settings_assign(&o->settings, arg, error);
 }
 
+/* --catalog, --model and --sensitivity are aliases of an option of one
+ * rule (RULE.KEY); the rule's table says what is valid. */
+static int S_alias(dl_options *o, const char *key, const char *rule,
+                   const char *arg, char **error) {
+  if (dl_settings_set(&o->settings, rule, key, arg, error) == 0)
+    return 0;
+  const dl_option *opt = dl_rule_option(dl_rule_find(rule), key, NULL);
+  if (opt->choices) { /* name the flag the user typed, not RULE.KEY */
+    free(*error);
+    *error = dl_strdup_printf("invalid value '%s' for --%s; valid: %s", arg,
+                              key, opt->choices);
+  }
+  return -1;
+}
+
 static int S_option(dl_options *o, int c, const char *arg, char **error) {
   static const char *const formats[] = {"text", "json", "html", "github",
                                         "sarif", NULL};
@@ -249,7 +264,7 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
     o->force = true;
     return 0;
   case OPT_CATALOG:
-    return dl_settings_set(&o->settings, "tbm-link", "catalog", arg, error);
+    return S_alias(o, "catalog", "tbm-link", arg, error);
   case OPT_FIX:
   case OPT_DIFF: {
     dl_fix_mode mode = c == OPT_FIX ? DL_FIX_WRITE : DL_FIX_DIFF;
@@ -262,16 +277,9 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
     return 0;
   }
   case OPT_MODEL:
-    return dl_settings_set(&o->settings, "incoherent-sentence", "model", arg,
-                           error);
+    return S_alias(o, "model", "incoherent-sentence", arg, error);
   case OPT_SENSITIVITY:
-    if (dl_settings_set(&o->settings, "incoherent-sentence", "sensitivity",
-                        arg, error) == 0)
-      return 0;
-    free(*error);
-    *error = dl_strdup_printf("invalid value '%s' for --sensitivity; valid: "
-                              "strict, proofread", arg);
-    return -1;
+    return S_alias(o, "sensitivity", "incoherent-sentence", arg, error);
   case OPT_LIST_RULES:
     o->action = DL_ACTION_LIST_RULES;
     return 0;

@@ -158,6 +158,148 @@ static int S_write(const char *path, const dl_splice_model *m,
   return 0;
 }
 
+/* Too few calibration posts: the thresholds are set on the training
+ * sentences (which makes them a little too permissive). */
+static void S_calibrate_on_training(dl_scorpus *c, FILE *log) {
+  if (log)
+    fprintf(log, "draftlint learn: few posts, so the thresholds are "
+                 "set on the training sentences\n");
+  c->calib = c->train;
+  c->ncalib = c->ntrain;
+  c->calib_words = 0;
+  for (size_t i = 0; i < c->ntrain; i++)
+    c->calib_words += c->train[i].nw;
+}
+
+/* Some epochs of SGD over the training sentences, each with S_SPLICES
+ * splices made from it; returns how many splices one epoch saw. */
+static size_t S_train(trainer *t, dl_scorpus *c, dl_ngram *ngram,
+                      dl_splice_context *ctx, FILE *log) {
+  uint64_t rng = 0x5EED;
+  size_t *order = dl_xmalloc(c->ntrain * sizeof *order);
+  for (size_t i = 0; i < c->ntrain; i++)
+    order[i] = i;
+  dl_token *buf = NULL;
+  size_t bufcap = 0, junction, splices = 0;
+  for (int epoch = 0; epoch < S_EPOCHS; epoch++) {
+    for (size_t i = c->ntrain; i > 1; i--) { /* Fisher-Yates */
+      size_t j = dl_rng_next(&rng) % i, x = order[i - 1];
+      order[i - 1] = order[j];
+      order[j] = x;
+    }
+    t->loss = 0;
+    t->seen = 0;
+    for (size_t i = 0; i < c->ntrain; i++) {
+      const dl_scorpus_sent *a = &c->train[order[i]];
+      S_train_sentence(t, c->tok + a->off, a->n, 0, ctx, ngram);
+      for (int s = 0; s < S_SPLICES; s++) {
+        const dl_scorpus_sent *b = &c->train[dl_rng_next(&rng) % c->ntrain];
+        if (b == a)
+          continue;
+        size_t n = dl_scorpus_splice(c, a, b, &rng, &buf, &bufcap, &junction);
+        if (n) {
+          S_train_sentence(t, buf, n, junction, ctx, ngram);
+          splices++;
+        }
+      }
+    }
+    if (log)
+      fprintf(log, "draftlint learn: epoch %d, log loss %.4f per boundary\n",
+              epoch + 1, t->loss / (double)(t->seen ? t->seen : 1));
+  }
+  free(buf);
+  free(order);
+  return splices / S_EPOCHS;
+}
+
+/* The weights as int8, scaled by the largest; *scale gets the step. */
+static int8_t *S_quantise(const float *w, size_t nb, float *scale) {
+  float maxw = 1e-6f;
+  for (size_t i = 0; i < nb; i++)
+    if (fabsf(w[i]) > maxw)
+      maxw = fabsf(w[i]);
+  int8_t *q = dl_xmalloc(nb);
+  for (size_t i = 0; i < nb; i++)
+    q[i] = (int8_t)lroundf(w[i] / maxw * 127.0f);
+  *scale = maxw / 127.0f;
+  return q;
+}
+
+/* The thresholds of each sensitivity, from the calibration posts. */
+static void S_thresholds(dl_splice_model *m, const dl_scorpus *c,
+                         dl_splice_context *ctx) {
+  double *scores = dl_xmalloc(c->ncalib * sizeof *scores);
+  size_t at;
+  for (size_t i = 0; i < c->ncalib; i++)
+    scores[i] = dl_splice_score(m, c->tok + c->calib[i].off, c->calib[i].n,
+                                ctx, &at);
+  qsort(scores, c->ncalib, sizeof *scores, S_cmp_desc);
+  m->strict = S_threshold(scores, c->ncalib, c->calib_words, DL_LEARN_STRICT);
+  m->proofread =
+      S_threshold(scores, c->ncalib, c->calib_words, DL_LEARN_PROOFREAD);
+  free(scores);
+}
+
+/* What the model finds of splices made from the calibration posts. */
+static void S_report(const dl_splice_model *m, const dl_scorpus *c,
+                     dl_splice_context *ctx, FILE *log) {
+  size_t hit[2] = {0, 0}, made = 0, bufcap = 0, junction, at;
+  dl_token *buf = NULL;
+  uint64_t r2 = 0xCA1B;
+  for (size_t i = 0; i < c->ncalib && c->calib != c->train; i++) {
+    const dl_scorpus_sent *b = &c->calib[dl_rng_next(&r2) % c->ncalib];
+    size_t n = b == &c->calib[i] ? 0
+               : dl_scorpus_splice(c, &c->calib[i], b, &r2, &buf, &bufcap,
+                                   &junction);
+    if (!n)
+      continue;
+    double z = dl_splice_score(m, buf, n, ctx, &at);
+    made++;
+    hit[0] += z > m->strict;
+    hit[1] += z > m->proofread;
+  }
+  free(buf);
+  fprintf(log,
+          "draftlint learn: %zu posts, %zu training sentences, %zu "
+          "calibration sentences (%zu words)\n",
+          c->files, c->ntrain, c->ncalib, c->calib_words);
+  if (made)
+    fprintf(log,
+            "draftlint learn: on the calibration posts, splices found: "
+            "strict %.1f%%, proofread %.1f%% (of %zu)\n",
+            100.0 * (double)hit[0] / (double)made,
+            100.0 * (double)hit[1] / (double)made, made);
+}
+
+/* Trains, calibrates and writes the model from the sentences in `c`. */
+static int S_learn(const dl_learn_options *o, dl_scorpus *c, dl_lexicon *lex,
+                   dl_ngram *ngram, char **error) {
+  size_t nb = (size_t)1 << S_BITS;
+  trainer t = {.w = dl_xcalloc(nb, sizeof(float)),
+               .g2 = dl_xcalloc(nb, sizeof(float))};
+  dl_splice_context ctx = {0};
+  size_t splices = S_train(&t, c, ngram, &ctx, o->log);
+  dl_splice_model m = {.bits = S_BITS,
+                       .lexicon = dl_lexicon_checksum(lex),
+                       .bias = t.bias,
+                       .sentences = (uint32_t)c->ntrain,
+                       .splices = (uint32_t)splices,
+                       .ngram = ngram, .ngram_id = ngram ? ngram->id : 0};
+  int8_t *q = S_quantise(t.w, nb, &m.scale);
+  m.weights = q;
+  S_thresholds(&m, c, &ctx);
+  if (o->log)
+    S_report(&m, c, &ctx, o->log);
+  int rc = S_write(o->out, &m, q, error);
+  if (rc == 0 && o->log)
+    fprintf(o->log, "draftlint learn: wrote %s\n", o->out);
+  free(q);
+  free(t.w);
+  free(t.g2);
+  dl_splice_context_free(&ctx);
+  return rc;
+}
+
 int dl_learn(const dl_learn_options *o, char **error) {
   dl_lexicon *lex;
   if (dl_lexicon_open(NULL, &lex, error) != 0)
@@ -184,115 +326,11 @@ int dl_learn(const dl_learn_options *o, char **error) {
         "posts, as a folder or as files",
         DL_LEARN_MIN_SENTENCES, c.ntrain, c.files, c.files == 1 ? "" : "s",
         c.ncalib);
-    goto done;
+  } else {
+    if (c.ncalib < 100 || c.calib_words < 5000)
+      S_calibrate_on_training(&c, o->log);
+    rc = S_learn(o, &c, lex, ngram, error);
   }
-  if (c.ncalib < 100 || c.calib_words < 5000) {
-    /* too few calibration posts: set the thresholds on the training ones
-     * (which makes them a little too permissive) */
-    if (o->log)
-      fprintf(o->log, "draftlint learn: few posts, so the thresholds are "
-                      "set on the training sentences\n");
-    c.calib = c.train;
-    c.ncalib = c.ntrain;
-    c.calib_words = 0;
-    for (size_t i = 0; i < c.ntrain; i++)
-      c.calib_words += c.train[i].nw;
-  }
-  size_t nb = (size_t)1 << S_BITS;
-  trainer t = {.w = dl_xcalloc(nb, sizeof(float)),
-               .g2 = dl_xcalloc(nb, sizeof(float))};
-  uint64_t rng = 0x5EED;
-  size_t *order = dl_xmalloc(c.ntrain * sizeof *order);
-  for (size_t i = 0; i < c.ntrain; i++)
-    order[i] = i;
-  dl_token *buf = NULL;
-  size_t bufcap = 0, junction, splices = 0;
-  dl_splice_context ctx = {0};
-  for (int epoch = 0; epoch < S_EPOCHS; epoch++) {
-    for (size_t i = c.ntrain; i > 1; i--) { /* Fisher-Yates */
-      size_t j = dl_rng_next(&rng) % i, x = order[i - 1];
-      order[i - 1] = order[j];
-      order[j] = x;
-    }
-    t.loss = 0;
-    t.seen = 0;
-    for (size_t i = 0; i < c.ntrain; i++) {
-      const dl_scorpus_sent *a = &c.train[order[i]];
-      S_train_sentence(&t, c.tok + a->off, a->n, 0, &ctx, ngram);
-      for (int s = 0; s < S_SPLICES; s++) {
-        const dl_scorpus_sent *b = &c.train[dl_rng_next(&rng) % c.ntrain];
-        if (b == a)
-          continue;
-        size_t n = dl_scorpus_splice(&c, a, b, &rng, &buf, &bufcap, &junction);
-        if (n) {
-          S_train_sentence(&t, buf, n, junction, &ctx, ngram);
-          splices++;
-        }
-      }
-    }
-    if (o->log)
-      fprintf(o->log, "draftlint learn: epoch %d, log loss %.4f per boundary\n",
-              epoch + 1, t.loss / (double)(t.seen ? t.seen : 1));
-  }
-  /* quantise */
-  float maxw = 1e-6f;
-  for (size_t i = 0; i < nb; i++)
-    if (fabsf(t.w[i]) > maxw)
-      maxw = fabsf(t.w[i]);
-  int8_t *q = dl_xmalloc(nb);
-  for (size_t i = 0; i < nb; i++)
-    q[i] = (int8_t)lroundf(t.w[i] / maxw * 127.0f);
-  dl_splice_model m = {.weights = q, .bits = S_BITS,
-                       .lexicon = dl_lexicon_checksum(lex),
-                       .scale = maxw / 127.0f, .bias = t.bias,
-                       .sentences = (uint32_t)c.ntrain,
-                       .splices = (uint32_t)(splices / S_EPOCHS),
-                       .ngram = ngram, .ngram_id = ngram ? ngram->id : 0};
-  /* thresholds on the calibration posts */
-  double *scores = dl_xmalloc(c.ncalib * sizeof *scores);
-  size_t at;
-  for (size_t i = 0; i < c.ncalib; i++)
-    scores[i] = dl_splice_score(&m, c.tok + c.calib[i].off, c.calib[i].n,
-                                &ctx, &at);
-  qsort(scores, c.ncalib, sizeof *scores, S_cmp_desc);
-  m.strict = S_threshold(scores, c.ncalib, c.calib_words, DL_LEARN_STRICT);
-  m.proofread = S_threshold(scores, c.ncalib, c.calib_words, DL_LEARN_PROOFREAD);
-  if (o->log) {
-    size_t hit[2] = {0, 0}, made = 0;
-    uint64_t r2 = 0xCA1B;
-    for (size_t i = 0; i < c.ncalib && c.calib != c.train; i++) {
-      const dl_scorpus_sent *b = &c.calib[dl_rng_next(&r2) % c.ncalib];
-      size_t n = b == &c.calib[i] ? 0
-                 : dl_scorpus_splice(&c, &c.calib[i], b, &r2, &buf, &bufcap, &junction);
-      if (!n)
-        continue;
-      double z = dl_splice_score(&m, buf, n, &ctx, &at);
-      made++;
-      hit[0] += z > m.strict;
-      hit[1] += z > m.proofread;
-    }
-    fprintf(o->log,
-            "draftlint learn: %zu posts, %zu training sentences, %zu "
-            "calibration sentences (%zu words)\n",
-            c.files, c.ntrain, c.ncalib, c.calib_words);
-    if (made)
-      fprintf(o->log,
-              "draftlint learn: on the calibration posts, splices found: "
-              "strict %.1f%%, proofread %.1f%% (of %zu)\n",
-              100.0 * (double)hit[0] / (double)made,
-              100.0 * (double)hit[1] / (double)made, made);
-  }
-  free(scores);
-  rc = S_write(o->out, &m, q, error);
-  if (rc == 0 && o->log)
-    fprintf(o->log, "draftlint learn: wrote %s\n", o->out);
-  free(q);
-  free(buf);
-  free(order);
-  free(t.w);
-  free(t.g2);
-  dl_splice_context_free(&ctx);
-done:
   dl_scorpus_free(&c);
   dl_ngram_close(ngram);
   dl_lexicon_close(lex);

@@ -21,6 +21,7 @@
 #include "input/files.h"
 #include "report/output.h"
 #include "input/git.h"
+#include "config/print_config.h"
 #include "config/profile.h"
 #include "learn.h"
 #include "report/rule_url.h"
@@ -476,10 +477,11 @@ int dl_list_rules(const dl_options *o, FILE *out) {
 }
 
 int dl_run_learn(const dl_options *o) {
+  const char *model = dl_option_value(&o->settings,
+                                      DL_RULE_INCOHERENT_SENTENCE, "model");
   dl_learn_options lo = {.paths = o->paths,
                          .npaths = o->npaths,
-                         .out = o->settings.model_path ? o->settings.model_path
-                                                       : "sentence.model",
+                         .out = model ? model : "sentence.model",
                          .log = o->quiet ? NULL : stderr};
   char *error = NULL;
   if (dl_learn(&lo, &error) != 0) {

@@ -27,7 +27,7 @@ run() { # name, then the arguments
     diff "$tmp/old.err" "$tmp/new.err" | head -5
   fi
 }
-for fmt in json text sarif github; do
+for fmt in json text sarif github html; do
   run "seed --format $fmt" --format "$fmt" "$shared/seed/the-product-is-the-process.md"
   run "clean --format $fmt" --format "$fmt" "$shared/corpus/clean"
   run "others --format $fmt" --format "$fmt" --no-config "$shared"/corpus/others/*/

@@ -11,11 +11,10 @@
  * real HTML comments count (cmark's HTML blocks and inline HTML): the same
  * text in a code block or code span is an example, not a command.
  *
- * The filter stage (lint.c) applies them to the findings; the inline-config
+ * The filter stage (src/engine/filter.c) applies them to the findings; the inline-config
  * rule reports the comments that name no rule or no directive.
  *
- * Ownership: dl_directives_parse returns an array the caller frees with
- * dl_directives_free.
+ * Ownership: the document owns its directives (dl_doc_free frees them).
  */
 #ifndef DRAFTLINT_DIRECTIVE_H
 #define DRAFTLINT_DIRECTIVE_H
@@ -25,7 +24,6 @@
 
 #include "draftlint/diag.h"
 #include "draftlint/doc.h"
-#include "draftlint/rule.h"
 
 typedef enum dl_directive_kind {
   DL_DIRECTIVE_DISABLE,
@@ -49,17 +47,9 @@ typedef struct dl_directive {
   size_t nnames;
 } dl_directive;
 
-/* The draftlint comments of a document, in source order. */
-size_t dl_directives_parse(const dl_doc *doc, dl_directive **out);
+/* The draftlint comments of a document, in source order: parsed once, on
+ * first use, and owned by the document. */
+const dl_directive *dl_doc_directives(const dl_doc *doc, size_t *count);
 void dl_directives_free(dl_directive *d, size_t n);
-
-/* Drops the findings the document's comments switch off.  Findings of the
- * inline-config rule itself are never dropped. */
-void dl_directives_filter(const dl_doc *doc, dl_diag_list *diags);
-
-/* Is `name` a rule in force in `s`, built-in or pattern? */
-bool dl_rule_known(const dl_settings *s, const char *name);
-/* Every rule name of `s`, "a, b, c"; malloc'd. */
-char *dl_rule_known_names(const dl_settings *s);
 
 #endif

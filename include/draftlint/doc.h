@@ -48,6 +48,9 @@ typedef struct dl_doc {
   struct dl_sentence *sentences; /* see sentence.h; built on first use */
   size_t nsentences;
   bool sentences_built;
+  struct dl_directive *directives; /* see directive.h; built on first use */
+  size_t ndirectives;
+  bool directives_built;
   size_t *shown_line;    /* NULL, or the line number to show for each line
                             index (--staged: the working tree's); owned */
 } dl_doc;
@@ -75,6 +78,11 @@ void dl_doc_node_range(const dl_doc *doc, cmark_node *node, size_t *start,
  * is the one to show (shown_line) when the document has a map. */
 void dl_doc_locate(const dl_doc *doc, size_t offset, size_t *line,
                    size_t *column);
+/* The paragraph or heading (an index of doc->blocks) whose source range
+ * holds `offset`, its end included (a finding just after its last
+ * character), or DL_NO_BLOCK. */
+#define DL_NO_BLOCK ((size_t)-1)
+size_t dl_doc_block_at(const dl_doc *doc, size_t offset);
 /* 0-based index of the line holding `offset`. */
 size_t dl_doc_line_index(const dl_doc *doc, size_t offset);
 /* Bytes of line `index` (0-based) without its line ending. */

@@ -37,6 +37,9 @@ typedef struct dl_text {
 
 void dl_text_init(dl_text *t);
 void dl_text_free(dl_text *t);
+/* The first index of `t` whose source offset (map) is >= `offset`, or
+ * t->len: where a source range starts in the text. */
+size_t dl_text_at(const dl_text *t, size_t offset);
 /* Makes room for exactly `n` more bytes (a hint: appends past it grow the
  * text, doubling). */
 void dl_text_reserve(dl_text *t, size_t n);

@@ -19,7 +19,6 @@
 
 #include "draftlint/alloc.h"
 #include "draftlint/buf.h"
-#include "input/data.h"
 #include "draftlint/diag.h"
 #include "draftlint/text.h"
 
@@ -671,20 +670,6 @@ dl_tbm_catalog *dl_tbm_catalog_parse(const char *path, const char *bytes,
     return NULL;
   }
   S_build_indexes(c);
-  return c;
-}
-
-dl_tbm_catalog *dl_tbm_catalog_load(const char *path, char **error) {
-  char *bytes, *reason;
-  size_t len;
-  if (dl_read_file(path, &bytes, &len, &reason) != 0) {
-    *error = dl_strdup_printf("%s: cannot read the TBM catalog: %s", path,
-                              reason);
-    free(reason);
-    return NULL;
-  }
-  dl_tbm_catalog *c = dl_tbm_catalog_parse(path, bytes, len, error);
-  free(bytes);
   return c;
 }
 

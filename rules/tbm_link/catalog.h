@@ -16,7 +16,7 @@
  * Attention)".  The same key turns an anchor slug of the 2020 collection
  * page ("hammers-nails") into the name it stands for.
  *
- * Ownership: dl_tbm_catalog_load returns a catalog that dl_tbm_catalog_free
+ * Ownership: dl_tbm_catalog_parse returns a catalog that dl_tbm_catalog_free
  * releases; every post, string and list the lookups return belongs to it.
  * Functions that return char * return a malloc'd string the caller frees.
  */
@@ -58,11 +58,9 @@ typedef struct dl_tbm_catalog {
   dl_strmap by_anchor; /* name key of a 2020 post -> dl_tbm_posts */
 } dl_tbm_catalog;
 
-/* Reads the catalog at `path`.  Returns NULL with a malloc'd message in
- * *error that names the file and, where there is one, the line:
- * "FILE:LINE: reason". */
-dl_tbm_catalog *dl_tbm_catalog_load(const char *path, char **error);
-/* The same from bytes in memory (`path` names them in messages). */
+/* Parses the catalog in `bytes` (read by the engine; `path` names them in
+ * messages).  Returns NULL with a malloc'd message in *error that names
+ * the file and, where there is one, the line: "FILE:LINE: reason". */
 dl_tbm_catalog *dl_tbm_catalog_parse(const char *path, const char *bytes,
                                      size_t len, char **error);
 void dl_tbm_catalog_free(dl_tbm_catalog *c);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/diag.h"
 
 static bool S_iprefix(const char *s, size_t n, const char *prefix) {
   size_t m = strlen(prefix);
@@ -149,4 +150,15 @@ void dl_tbm_url_classify(const dl_tbm_catalog *c, const char *url,
     if (hash)
       S_anchor(c, url, (size_t)(hash - url) + 1, n, out);
   }
+}
+
+char *dl_tbm_url_renumbered(const char *url, const dl_tbm_url *U,
+                            const dl_tbm_post *p) {
+  char *number = dl_xstrdup(p->number);
+  for (char *c = number; *c; c++)
+    *c = *c == '/' ? '-' : (char)tolower((unsigned char)*c);
+  char *out = dl_strdup_printf("%.*s%s%s", (int)U->num_start, url, number,
+                               url + U->num_end);
+  free(number);
+  return out;
 }

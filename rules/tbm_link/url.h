@@ -42,6 +42,12 @@ typedef struct dl_tbm_url {
 void dl_tbm_url_classify(const dl_tbm_catalog *c, const char *url,
                          dl_tbm_url *out);
 
+/* An anchor URL with its number replaced by the post's ("37-53" ->
+ * "36-53"), the writer's slug kept.  Returns a malloc'd string the
+ * caller frees. */
+char *dl_tbm_url_renumbered(const char *url, const dl_tbm_url *U,
+                            const dl_tbm_post *p);
+
 /* Is this a page of the newsletter that a link (not an image) must point
  * at: a post, a missing post, or a post's anchor? */
 static inline int dl_tbm_url_is_page(const dl_tbm_url *u) {

@@ -17,8 +17,9 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "input/data.h"
+#include "input/files.h"
 #include "draftlint/text.h"
+#include "registry.h"
 
 /* Keys of the top section. */
 static const char *const S_top_keys[] = {"fail-on", "ignore", "enable",

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "config/profile.h"
+#include "config/print_config.h"
 #include "config/settings.h"
 
 static const dl_origin *S_find(const dl_profile *p, const char *key) {
@@ -40,15 +40,15 @@ static void S_rule(FILE *out, const dl_profile *p, const char *name,
   free(key);
   if (!builtin)
     return;
-  const char *keys[16];
-  size_t n = dl_settings_option_keys(name, keys, 16);
-  for (size_t k = 0; k < n; k++) {
-    key = dl_strdup_printf("%s.%s", name, keys[k]);
+  const dl_rule_ops *ops = dl_rules[dl_rule_find(name)].ops;
+  for (size_t k = 0; k < ops->noptions; k++) {
+    const char *option = ops->options[k].key;
+    key = dl_strdup_printf("%s.%s", name, option);
     o = S_find(p, key);
     if (o)
-      S_line(out, keys[k], o->value, o->source);
+      S_line(out, option, o->value, o->source);
     else
-      fprintf(out, "; %s is not set: the rule's default\n", keys[k]);
+      fprintf(out, "; %s is not set: the rule's default\n", option);
     free(key);
   }
 }

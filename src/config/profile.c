@@ -10,7 +10,6 @@
 #define _DEFAULT_SOURCE
 #include "config/profile.h"
 
-#include <dirent.h>
 #include <fnmatch.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -73,40 +72,15 @@ static dl_config *S_config(dl_profiles *ps, const char *path, bool bundled) {
   return c;
 }
 
-static int S_compare_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The bundled pattern files, in name order. */
 static void S_load_bundled(dl_profiles *ps) {
-  char *dir = dl_bundled_rules_dir();
-  if (!dir)
-    return;
-  DIR *d = opendir(dir);
-  if (!d) {
-    free(dir);
-    return;
-  }
-  char **names = NULL;
-  size_t n = 0, cap = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
-    size_t len = strlen(e->d_name);
-    if (e->d_name[0] != '.' && len > 4 && strcmp(e->d_name + len - 4, ".ini") == 0) {
-      char *name = dl_xstrdup(e->d_name);
-      S_push(&names, &n, &cap, sizeof name, &name);
-    }
-  }
-  closedir(d);
-  qsort(names, n, sizeof *names, S_compare_names);
+  size_t n;
+  char **paths = dl_bundled_rule_files(&n);
   for (size_t i = 0; i < n; i++) {
-    char *path = dl_strdup_printf("%s/%s", dir, names[i]);
-    S_config(ps, path, true);
-    free(path);
-    free(names[i]);
+    S_config(ps, paths[i], true);
+    free(paths[i]);
   }
-  free(names);
-  free(dir);
+  free(paths);
   ps->nbundled = ps->nconfigs;
 }
 

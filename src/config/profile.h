@@ -87,8 +87,4 @@ char *dl_profiles_check_names(const dl_profiles *ps);
 /* Every profile built so far, in order of creation. */
 dl_profile *const *dl_profiles_all(const dl_profiles *ps, size_t *count);
 
-/* Writes the settings in force for `path` and where each came from (the
- * --print-config action). */
-void dl_profile_print(const dl_profile *p, const char *path, FILE *out);
-
 #endif

@@ -1,7 +1,8 @@
 /*
- * settings.c: rule settings by name.  One table of per-rule options, so the
- * command line (--set) and the configuration file accept the same keys and
- * name the same valid choices when a value is wrong.
+ * settings.c: rule settings by name.  Each rule's own options table (its
+ * dl_rule_ops) is the one list, so the command line (--set), the
+ * configuration file and --print-config accept the same keys and name the
+ * same valid choices when a value is wrong.
  */
 #include "config/settings.h"
 
@@ -13,8 +14,11 @@
 
 void dl_settings_defaults(dl_settings *s) {
   *s = (dl_settings){0};
-  for (int i = 0; i < DL_RULE_COUNT; i++)
+  for (int i = 0; i < DL_RULE_COUNT; i++) {
     s->severity[i] = dl_rules[i].severity;
+    if (dl_rules[i].ops->noptions > DL_MAX_OPTIONS)
+      abort(); /* a rule declares more options than DL_MAX_OPTIONS */
+  }
 }
 
 void dl_settings_free(dl_settings *s) {
@@ -29,61 +33,29 @@ void dl_settings_free(dl_settings *s) {
   s->npatterns = 0;
 }
 
-static int S_set_scope(dl_settings *s, const char *v) {
-  if (strcmp(v, "siblings") == 0)
-    s->heading_scope = DL_SCOPE_SIBLINGS;
-  else if (strcmp(v, "document") == 0)
-    s->heading_scope = DL_SCOPE_DOCUMENT;
-  else
-    return -1;
-  return 0;
-}
-
-static int S_set_catalog(dl_settings *s, const char *v) {
-  if (!*v)
-    return -1;
-  s->catalog_path = v;
-  return 0;
-}
-
-static int S_set_sensitivity(dl_settings *s, const char *v) {
-  if (strcmp(v, "strict") == 0)
-    s->sensitivity = DL_SENS_STRICT;
-  else if (strcmp(v, "proofread") == 0)
-    s->sensitivity = DL_SENS_PROOFREAD;
-  else
-    return -1;
-  return 0;
-}
-
-static int S_set_model(dl_settings *s, const char *v) {
-  if (!*v)
-    return -1;
-  s->model_path = v;
-  return 0;
-}
-
-typedef struct option {
-  const char *rule;
-  const char *key;
-  const char *choices; /* shown when the value is wrong */
-  int (*set)(dl_settings *s, const char *value);
-} option;
-
-static const option S_options[] = {
-    {"duplicate-heading", "scope", "siblings, document", S_set_scope},
-    {"tbm-link", "catalog", "the path of a CSV file (Substack's posts export)",
-     S_set_catalog},
-    {"incoherent-sentence", "model", "the path of a model file",
-     S_set_model},
-    {"incoherent-sentence", "sensitivity", "strict, proofread",
-     S_set_sensitivity},
-};
-
 static void S_trace(const dl_settings *s, const char *rule, const char *key,
                     const char *value) {
   if (s->trace)
     s->trace(s->trace_ctx, rule, key, value);
+}
+
+/* The position of `word` among the comma-separated `choices`, or -1. */
+static int S_choice_index(const char *choices, const char *word) {
+  size_t n = strlen(word);
+  int i = 0;
+  for (const char *c = choices; *c; i++) {
+    size_t len = strcspn(c, ",");
+    if (len == n && strncmp(c, word, n) == 0)
+      return i;
+    c += len;
+    c += strspn(c, ", ");
+  }
+  return -1;
+}
+
+/* A value is one of the option's choices, or any non-empty text. */
+static bool S_valid(const dl_option *o, const char *value) {
+  return o->choices ? S_choice_index(o->choices, value) >= 0 : *value != '\0';
 }
 
 /* Pattern rules have one setting, their severity. */
@@ -125,29 +97,29 @@ int dl_settings_set(dl_settings *s, const char *rule, const char *key,
                               "warning, info, off", value, rule);
     return -1;
   }
-  char *keys = dl_xstrdup("severity");
-  for (size_t i = 0; i < sizeof S_options / sizeof *S_options; i++) {
-    const option *o = &S_options[i];
-    if (strcmp(o->rule, rule) != 0)
-      continue;
-    if (strcmp(o->key, key) == 0) {
+  size_t k;
+  const dl_option *o = dl_rule_option(id, key, &k);
+  if (!o) {
+    char *keys = dl_xstrdup("severity");
+    const dl_rule_ops *ops = dl_rules[id].ops;
+    for (size_t i = 0; i < ops->noptions; i++) {
+      char *more = dl_strdup_printf("%s, %s", keys, ops->options[i].key);
       free(keys);
-      if (o->set(s, value) == 0) {
-        S_trace(s, rule, key, value);
-        return 0;
-      }
-      *error = dl_strdup_printf("'%s' is not a valid %s.%s; valid: %s", value,
-                                rule, key, o->choices);
-      return -1;
+      keys = more;
     }
-    char *more = dl_strdup_printf("%s, %s", keys, o->key);
+    *error = dl_strdup_printf("unknown setting '%s' for %s; valid: %s", key,
+                              rule, keys);
     free(keys);
-    keys = more;
+    return -1;
   }
-  *error = dl_strdup_printf("unknown setting '%s' for %s; valid: %s", key,
-                            rule, keys);
-  free(keys);
-  return -1;
+  if (!S_valid(o, value)) {
+    *error = dl_strdup_printf("'%s' is not a valid %s.%s; valid: %s", value,
+                              rule, key, o->choices ? o->choices : o->help);
+    return -1;
+  }
+  s->option[id][k] = value;
+  S_trace(s, rule, key, value);
+  return 0;
 }
 
 int dl_settings_assign(dl_settings *s, const char *assignment, char **error) {
@@ -253,11 +225,23 @@ char *dl_settings_rule_names(const dl_settings *s) {
   return names;
 }
 
-size_t dl_settings_option_keys(const char *rule, const char **keys,
-                               size_t max) {
-  size_t n = 0;
-  for (size_t i = 0; i < sizeof S_options / sizeof *S_options; i++)
-    if (strcmp(S_options[i].rule, rule) == 0 && n < max)
-      keys[n++] = S_options[i].key;
-  return n;
+const char *dl_option_value(const dl_settings *s, int rule, const char *key) {
+  size_t k;
+  return dl_rule_option(rule, key, &k) ? s->option[rule][k] : NULL;
+}
+
+int dl_option_choice(const dl_settings *s, int rule, const char *key) {
+  size_t k;
+  const dl_option *o = dl_rule_option(rule, key, &k);
+  const char *value = o ? s->option[rule][k] : NULL;
+  int i = value && o->choices ? S_choice_index(o->choices, value) : 0;
+  return i < 0 ? 0 : i;
+}
+
+bool dl_rule_known(const dl_settings *s, const char *name) {
+  return dl_settings_severity((dl_settings *)s, name, NULL) != NULL;
+}
+
+char *dl_rule_known_names(const dl_settings *s) {
+  return dl_settings_rule_names(s);
 }

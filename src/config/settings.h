@@ -1,11 +1,42 @@
 /*
- * settings.h: the rule settings (rule.h's dl_settings) and how they are
- * set by name, the one path the command line and the configuration share.
+ * settings.h: the settings of a run (rule.h's dl_settings) and how they
+ * are set by name, the one path the command line and the configuration
+ * share.  A rule's options are those its dl_rule_ops declares: this file
+ * knows none of them by name.
+ *
+ * Ownership: option values and the pattern array are borrowed (argv, the
+ * loaded configuration) and outlive the settings; the disabled kinds and
+ * pattern severities are owned and freed by dl_settings_free.
  */
 #ifndef DRAFTLINT_SETTINGS_H
 #define DRAFTLINT_SETTINGS_H
 
-#include "draftlint/rule.h"
+#include "registry.h"
+
+/* The most options one rule may declare (registry.c checks it). */
+#define DL_MAX_OPTIONS 8
+
+/* Everything a rule may read besides the document.  Built by the CLI (and
+ * the configuration) before any file is read. */
+struct dl_settings {
+  dl_severity severity[DL_RULE_COUNT]; /* DL_SEV_NONE: the rule is off */
+  /* Each rule's option values, in the order of its options table; NULL:
+   * not set (the rule's default). */
+  const char *option[DL_RULE_COUNT][DL_MAX_OPTIONS];
+  const char **disabled_kinds;         /* "rule:kind" strings, owned */
+  size_t ndisabled_kinds;
+  /* Pattern rules in force (pattern.h): the array is borrowed from the
+   * loaded configuration, which outlives the run; their severities are
+   * owned, one per pattern (DL_SEV_NONE: off). */
+  const struct dl_pattern *const *patterns;
+  dl_severity *pattern_severity;
+  size_t npatterns;
+  /* When set, called for every rule option assigned by name, so
+   * --print-config can say where each setting came from. */
+  void (*trace)(void *ctx, const char *rule, const char *key,
+                const char *value);
+  void *trace_ctx;
+};
 
 /* Every rule at its default severity, default options. */
 void dl_settings_defaults(dl_settings *s);
@@ -31,9 +62,4 @@ dl_severity *dl_settings_severity(dl_settings *s, const char *name,
 /* "a, b, c": every built-in rule, then every pattern rule in force;
  * malloc'd. */
 char *dl_settings_rule_names(const dl_settings *s);
-/* Fills `keys` with up to `max` option names of a built-in rule (besides
- * severity), static strings; returns how many it stored. */
-size_t dl_settings_option_keys(const char *rule, const char **keys,
-                               size_t max);
-
 #endif

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "config/settings.h"
 
 static const struct {
   const char *word;
@@ -109,7 +108,7 @@ static bool S_has_comment_word(const char *s, size_t n) {
   return false;
 }
 
-size_t dl_directives_parse(const dl_doc *doc, dl_directive **out) {
+static size_t S_parse(const dl_doc *doc, dl_directive **out) {
   size_t n = 0, cap = 0;
   *out = NULL;
   /* Most drafts have no draftlint comment at all: one search of the bytes
@@ -164,75 +163,12 @@ void dl_directives_free(dl_directive *d, size_t n) {
   free(d);
 }
 
-/* Does the comment apply to `rule` (no names: to every rule)? */
-static bool S_names(const dl_directive *d, const char *rule) {
-  if (d->nnames == 0)
-    return true;
-  for (size_t k = 0; k < d->nnames; k++)
-    if (strcmp(d->names[k].name, rule) == 0)
-      return true;
-  return false;
-}
-
-/* Is `rule` off at the finding `f`?  The comments before it, in order,
- * decide; the last one that names the rule (or all rules) wins. */
-static bool S_off(const dl_doc *doc, const dl_directive *ds, size_t n,
-                  const dl_diag *f) {
-  bool off = false;
-  size_t line = dl_doc_line_index(doc, f->start);
-  for (size_t i = 0; i < n; i++) {
-    const dl_directive *d = &ds[i];
-    if (!S_names(d, f->rule))
-      continue;
-    switch (d->kind) {
-    case DL_DIRECTIVE_DISABLE_FILE:
-      return true;
-    case DL_DIRECTIVE_DISABLE_NEXT_LINE:
-      if (line == d->last_line + 1)
-        return true;
-      break;
-    case DL_DIRECTIVE_DISABLE:
-      if (d->start < f->start)
-        off = true;
-      break;
-    case DL_DIRECTIVE_ENABLE:
-      if (d->start < f->start)
-        off = false;
-      break;
-    default:
-      break;
-    }
+const dl_directive *dl_doc_directives(const dl_doc *doc, size_t *count) {
+  dl_doc *d = (dl_doc *)doc; /* built once, on first use, like sentences */
+  if (!d->directives_built) {
+    d->ndirectives = S_parse(doc, &d->directives);
+    d->directives_built = true;
   }
-  return off;
-}
-
-void dl_directives_filter(const dl_doc *doc, dl_diag_list *diags) {
-  dl_directive *ds;
-  size_t n = dl_directives_parse(doc, &ds);
-  if (n == 0)
-    return;
-  const char *self = dl_rules[DL_RULE_INLINE_CONFIG].name;
-  size_t kept = 0;
-  for (size_t i = 0; i < diags->len; i++) {
-    dl_diag *f = &diags->items[i];
-    if (f->rule != self && S_off(doc, ds, n, f)) {
-      free(f->message);
-      if (f->fix) {
-        free(f->fix->text);
-        free(f->fix);
-      }
-      continue;
-    }
-    diags->items[kept++] = *f;
-  }
-  diags->len = kept;
-  dl_directives_free(ds, n);
-}
-
-bool dl_rule_known(const dl_settings *s, const char *name) {
-  return dl_settings_severity((dl_settings *)s, name, NULL) != NULL;
-}
-
-char *dl_rule_known_names(const dl_settings *s) {
-  return dl_settings_rule_names(s);
+  *count = d->ndirectives;
+  return d->directives;
 }

@@ -10,35 +10,17 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/search.h"
+#include "doc/lines.h"
 #include "doc/plaintext.h"
+#include "draftlint/directive.h"
 
-static void S_add_line(dl_doc *doc, size_t *cap, size_t start) {
-  if (doc->nlines == *cap)
-    doc->line_start = dl_xgrow(doc->line_start, cap, doc->nlines + 1,
-                               sizeof *doc->line_start);
-  doc->line_start[doc->nlines++] = start;
-}
-
-/* Line starts: a line ends at "\n", "\r\n" or a lone "\r".  Most drafts
- * have no "\r" at all; for them memchr finds each "\n" in wide steps. */
+/* Line starts: a line ends at "\n", "\r\n" or a lone "\r" (lines.c). */
 static void S_build_lines(dl_doc *doc) {
-  size_t cap = doc->len / 64 + 16; /* a guess; grown when short */
-  doc->line_start = dl_xmalloc(cap * sizeof *doc->line_start);
-  doc->line_start[0] = 0;
-  doc->nlines = 1;
-  const char *s = doc->src, *end = s + doc->len;
-  if (!memchr(s, '\r', doc->len)) {
-    for (const char *p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;)
-      S_add_line(doc, &cap, (size_t)(++p - s));
-    return;
-  }
-  for (size_t i = 0; i < doc->len; i++) {
-    if (s[i] != '\n' && s[i] != '\r')
-      continue;
-    if (s[i] == '\r' && i + 1 < doc->len && s[i + 1] == '\n')
-      i++;
-    S_add_line(doc, &cap, i + 1);
-  }
+  dl_lines L;
+  dl_lines_build(&L, doc->src, doc->len);
+  doc->line_start = L.start; /* with the end of the bytes after the last */
+  doc->nlines = L.n;
 }
 
 /* Length of line `index` up to (not including) its line ending. */
@@ -134,6 +116,7 @@ void dl_doc_free(dl_doc *doc) {
     dl_text_free(&doc->blocks[i].text);
   free(doc->blocks);
   free(doc->sentences);
+  dl_directives_free(doc->directives, doc->ndirectives);
   cmark_node_free(doc->root);
   free(doc->line_start);
   free(doc->shown_line);
@@ -222,16 +205,27 @@ void dl_doc_node_range(const dl_doc *doc, cmark_node *node, size_t *start,
     *end = *start;
 }
 
+typedef struct block_search {
+  const dl_doc *doc;
+  size_t offset;
+} block_search;
+
+static bool S_block_starts_by(const void *ctx, size_t i) {
+  const block_search *bs = ctx;
+  return bs->doc->blocks[i].start <= bs->offset;
+}
+
+size_t dl_doc_block_at(const dl_doc *doc, size_t offset) {
+  block_search bs = {doc, offset};
+  size_t after = dl_partition_point(doc->nblocks, S_block_starts_by, &bs);
+  if (after == 0 || offset > doc->blocks[after - 1].end)
+    return DL_NO_BLOCK;
+  return after - 1;
+}
+
 size_t dl_doc_line_index(const dl_doc *doc, size_t offset) {
-  size_t lo = 0, hi = doc->nlines; /* line_start[lo] <= offset */
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->line_start[mid] <= offset)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return lo;
+  dl_lines L = {doc->line_start, doc->nlines};
+  return dl_lines_find(&L, offset);
 }
 
 /* Columns count code points from the line start.  Counting them for every

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/search.h"
 
 void dl_text_init(dl_text *t) { *t = (dl_text){0}; }
 
@@ -320,4 +321,19 @@ char *dl_text_key(const char *s, size_t n) {
   }
   S_squeeze(key);
   return key;
+}
+
+typedef struct map_search {
+  const dl_text *t;
+  size_t offset;
+} map_search;
+
+static bool S_maps_before(const void *ctx, size_t i) {
+  const map_search *ms = ctx;
+  return ms->t->map[i] < ms->offset;
+}
+
+size_t dl_text_at(const dl_text *t, size_t offset) {
+  map_search ms = {t, offset};
+  return dl_partition_point(t->len, S_maps_before, &ms);
 }

@@ -1,6 +1,7 @@
 /*
- * engine.c: load the enabled rules, run them over a document, and format
- * what they report (dl_report) into the one diagnostics list.
+ * engine.c: load the enabled rules (their data files once per path, their
+ * state once per distinct option values) and run them over a document;
+ * what they report goes through the sink (sink.c) into one list.
  */
 #include "engine/engine.h"
 
@@ -8,20 +9,101 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "engine/data_files.h"
 #include "engine/pattern.h"
 
-int dl_engine_init(dl_engine *e, const dl_settings *settings, char **error) {
+struct dl_loaded {
+  int rule;
+  char *key; /* the rule's option values, which its load may read */
+  void *state;
+};
+
+/* Every option value of `rule`, as one string. */
+static char *S_load_key(const dl_settings *s, int rule) {
+  char *key = dl_xstrdup("");
+  for (size_t k = 0; k < dl_rules[rule].ops->noptions; k++) {
+    const char *v = s->option[rule][k];
+    char *more = dl_strdup_printf("%s\x1f%s%s", key, v ? "=" : "", v ? v : "");
+    free(key);
+    key = more;
+  }
+  return key;
+}
+
+/* Data file `f` of `rule` from the cache, read or mapped the first time. */
+static const dl_data *S_datum(dl_load_cache *cache, const dl_settings *s,
+                              int rule, const dl_data_file *f, char **error) {
+  const char *path = f->option ? dl_option_value(s, rule, f->option) : NULL;
+  char *key = path ? dl_xstrdup(path) : dl_strdup_printf("\x1f%s", f->name);
+  size_t k = 0;
+  while (k < cache->nfiles && strcmp(cache->files[k].key, key) != 0)
+    k++;
+  free(key);
+  if (k == cache->nfiles) {
+    struct dl_datum d;
+    if (dl_datum_load(f, path, &d, error) != 0)
+      return NULL;
+    cache->files = dl_xgrow(cache->files, &cache->capfiles, cache->nfiles + 1,
+                            sizeof *cache->files);
+    cache->files[cache->nfiles++] = d;
+  }
+  return &cache->files[k].data;
+}
+
+/* Loads rule `rule` from its data files into a new cache entry. */
+static int S_load(dl_load_cache *cache, const dl_settings *s, int rule,
+                  char *key, char **error) {
+  const dl_rule_ops *ops = dl_rules[rule].ops;
+  dl_data data[8];
+  if (ops->nfiles > sizeof data / sizeof *data)
+    abort(); /* a rule declares more data files than an engine hands over */
+  for (size_t f = 0; f < ops->nfiles; f++) {
+    const dl_data *d = S_datum(cache, s, rule, &ops->files[f], error);
+    if (!d)
+      return -1;
+    data[f] = *d;
+  }
+  void *state = NULL;
+  if (ops->load(s, data, &state, error) != 0)
+    return -1;
+  cache->items = dl_xgrow(cache->items, &cache->cap, cache->len + 1,
+                          sizeof *cache->items);
+  cache->items[cache->len++] = (struct dl_loaded){rule, key, state};
+  return 0;
+}
+
+int dl_engine_init_cached(dl_engine *e, const dl_settings *settings,
+                          dl_load_cache *cache, char **error) {
   *e = (dl_engine){.settings = settings, .inline_config = true};
   for (int i = 0; i < DL_RULE_COUNT; i++) {
-    const dl_rule_ops *ops = dl_rules[i].ops;
-    if (settings->severity[i] == DL_SEV_NONE || !ops->load)
+    if (settings->severity[i] == DL_SEV_NONE || !dl_rules[i].ops->load)
       continue;
-    if (ops->load(settings, &e->state[i], error) != 0) {
-      dl_engine_fini(e);
+    char *key = S_load_key(settings, i);
+    size_t k = 0;
+    while (k < cache->len &&
+           (cache->items[k].rule != i || strcmp(cache->items[k].key, key) != 0))
+      k++;
+    if (k < cache->len) {
+      free(key);
+    } else if (S_load(cache, settings, i, key, error) != 0) {
+      free(key);
       return -1;
     }
+    e->state[i] = cache->items[k].state;
     e->loaded[i] = true;
   }
+  return 0;
+}
+
+int dl_engine_init(dl_engine *e, const dl_settings *settings, char **error) {
+  dl_load_cache *own = dl_xcalloc(1, sizeof *own);
+  if (dl_engine_init_cached(e, settings, own, error) != 0) {
+    dl_load_cache_free(own);
+    free(own);
+    *e = (dl_engine){0};
+    return -1;
+  }
+  e->own = own;
   return 0;
 }
 
@@ -30,57 +112,13 @@ void dl_engine_check(const dl_engine *e, const dl_doc *doc, dl_diag_list *out) {
     if (e->settings->severity[i] == DL_SEV_NONE)
       continue;
     dl_sink sink = {.list = out,
-                    .rule = (dl_rule_id)i,
+                    .rule = i,
                     .settings = e->settings,
                     .state = e->state[i]};
     dl_rules[i].ops->check(doc, &sink);
   }
   dl_patterns_check(doc, e->settings, out);
   dl_diag_list_sort(out);
-}
-
-struct dl_loaded {
-  int rule;
-  char *key;
-  void *state;
-};
-
-/* Every option a rule's load may read, as one string. */
-static char *S_load_key(const dl_settings *s) {
-  return dl_strdup_printf("%s\x1f%s\x1f%d\x1f%d",
-                          s->catalog_path ? s->catalog_path : "",
-                          s->model_path ? s->model_path : "",
-                          (int)s->sensitivity, (int)s->heading_scope);
-}
-
-int dl_engine_init_cached(dl_engine *e, const dl_settings *settings,
-                          dl_load_cache *cache, char **error) {
-  *e = (dl_engine){.settings = settings, .shared = true, .inline_config = true};
-  char *key = S_load_key(settings);
-  int rc = 0;
-  for (int i = 0; i < DL_RULE_COUNT && rc == 0; i++) {
-    const dl_rule_ops *ops = dl_rules[i].ops;
-    if (settings->severity[i] == DL_SEV_NONE || !ops->load)
-      continue;
-    size_t k = 0;
-    while (k < cache->len &&
-           (cache->items[k].rule != i || strcmp(cache->items[k].key, key) != 0))
-      k++;
-    if (k == cache->len) {
-      void *state = NULL;
-      if (ops->load(settings, &state, error) != 0) {
-        rc = -1;
-        break;
-      }
-      cache->items = dl_xgrow(cache->items, &cache->cap, cache->len + 1,
-                              sizeof *cache->items);
-      cache->items[cache->len++] = (struct dl_loaded){i, dl_xstrdup(key), state};
-    }
-    e->state[i] = cache->items[k].state;
-    e->loaded[i] = true;
-  }
-  free(key);
-  return rc;
 }
 
 void dl_load_cache_free(dl_load_cache *cache) {
@@ -90,40 +128,17 @@ void dl_load_cache_free(dl_load_cache *cache) {
       ops->unload(cache->items[k].state);
     free(cache->items[k].key);
   }
+  for (size_t k = 0; k < cache->nfiles; k++) /* after every state using them */
+    dl_datum_release(&cache->files[k]);
   free(cache->items);
+  free(cache->files);
   *cache = (dl_load_cache){0};
 }
 
 void dl_engine_fini(dl_engine *e) {
-  for (int i = 0; i < DL_RULE_COUNT; i++) {
-    if (e->loaded[i] && !e->shared && dl_rules[i].ops->unload)
-      dl_rules[i].ops->unload(e->state[i]);
-    e->loaded[i] = false;
-    e->state[i] = NULL;
+  if (e->own) {
+    dl_load_cache_free(e->own);
+    free(e->own);
   }
-}
-
-static bool S_kind_disabled(const dl_settings *s, const char *rule,
-                            const char *kind) {
-  size_t n = strlen(rule);
-  for (size_t i = 0; i < s->ndisabled_kinds; i++) {
-    const char *k = s->disabled_kinds[i];
-    if (strncmp(k, rule, n) == 0 && k[n] == ':' && strcmp(k + n + 1, kind) == 0)
-      return true;
-  }
-  return false;
-}
-
-dl_diag *dl_report(dl_sink *sink, dl_msg_id id, size_t start, size_t end,
-                   ...) {
-  const dl_message *m = &dl_messages[id];
-  const char *rule = dl_rules[m->rule].name;
-  if (m->kind && S_kind_disabled(sink->settings, rule, m->kind))
-    return NULL;
-  va_list ap;
-  va_start(ap, end);
-  char *message = dl_strdup_vprintf(m->format, ap);
-  va_end(ap);
-  return dl_diag_list_push(sink->list, start, end, rule, m->kind,
-                           sink->settings->severity[m->rule], message);
+  *e = (dl_engine){0};
 }

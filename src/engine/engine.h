@@ -8,25 +8,26 @@
 #ifndef DRAFTLINT_ENGINE_H
 #define DRAFTLINT_ENGINE_H
 
-#include "draftlint/rule.h"
+#include "config/settings.h"
+
+/* What rules loaded, shared by the engines of one run: a run with several
+ * configurations has one engine each (profile.c).  Each data file is read
+ * or mapped once per path, and a rule's state is loaded once per distinct
+ * set of its option values, not once per engine. */
+typedef struct dl_load_cache {
+  struct dl_loaded *items; /* rule states */
+  size_t len, cap;
+  struct dl_datum *files;  /* data files, by path */
+  size_t nfiles, capfiles;
+} dl_load_cache;
 
 typedef struct dl_engine {
   const dl_settings *settings; /* borrowed; outlives the engine */
-  void *state[DL_RULE_COUNT];  /* owned through each rule's unload */
+  void *state[DL_RULE_COUNT];  /* owned by the load cache */
   bool loaded[DL_RULE_COUNT];
-  bool shared;                 /* states belong to a dl_load_cache */
+  dl_load_cache *own;          /* the cache of dl_engine_init, or NULL */
   bool inline_config;          /* honour draftlint comments (lint.c) */
 } dl_engine;
-
-/* What rules loaded, shared by the engines of one run: a run with several
- * configurations has one engine each (profile.c), and a rule's data (a
- * catalog, a model) is loaded once per distinct load key, not once per
- * engine.  The key is every rule option of dl_settings that a load may
- * read (engine.c, S_load_key): keep it in step with dl_settings. */
-typedef struct dl_load_cache {
-  struct dl_loaded *items;
-  size_t len, cap;
-} dl_load_cache;
 
 /* Returns 0, or -1 with a malloc'd message in *error. */
 int dl_engine_init(dl_engine *e, const dl_settings *settings, char **error);
@@ -34,6 +35,7 @@ int dl_engine_init(dl_engine *e, const dl_settings *settings, char **error);
  * first time); the cache keeps ownership. */
 int dl_engine_init_cached(dl_engine *e, const dl_settings *settings,
                           dl_load_cache *cache, char **error);
+/* Unloads every state, then releases every data file. */
 void dl_load_cache_free(dl_load_cache *cache);
 /* Appends the findings of every enabled rule and pattern rule to `out`,
  * sorted. */

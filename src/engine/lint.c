@@ -9,7 +9,8 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
-#include "draftlint/directive.h"
+#include "doc/lines.h"
+#include "engine/filter.h"
 
 void dl_result_fail(dl_result *out, const char *path, const char *error) {
   *out = (dl_result){.path = dl_xstrdup(path), .error = dl_xstrdup(error)};
@@ -18,15 +19,12 @@ void dl_result_fail(dl_result *out, const char *path, const char *error) {
 /* 1-based line and code-point column of byte `at`, counting LF, CRLF and
  * lone CR as line endings (as dl_doc does), before any document exists. */
 static void S_position(const char *s, size_t at, size_t *line, size_t *col) {
-  size_t l = 1, start = 0;
-  for (size_t i = 0; i < at; i++) {
-    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= at || s[i + 1] != '\n'))) {
-      l++;
-      start = i + 1;
-    }
-  }
-  *line = l;
-  *col = dl_utf8_count(s + start, at - start) + 1;
+  dl_lines L;
+  dl_lines_build(&L, s, at);
+  size_t l = L.n - 1; /* the line `at` is on: the last of s[0, at) */
+  *line = l + 1;
+  *col = dl_utf8_count(s + L.start[l], at - L.start[l]) + 1;
+  dl_lines_free(&L);
 }
 
 /* Returns NULL when the bytes can be linted, else the reason. */
@@ -59,7 +57,8 @@ void dl_lint_bytes(const dl_engine *e, const char *path, char *bytes,
                              "with '---'; linting the file as Markdown");
   dl_engine_check(e, out->doc, &out->diags);
   if (e->inline_config) /* the filter stage: the draft's own comments */
-    dl_directives_filter(out->doc, &out->diags);
+    dl_directives_filter(out->doc, &out->diags,
+                         dl_rules[DL_RULE_INLINE_CONFIG].name);
 }
 
 void dl_result_free(dl_result *r) {

@@ -13,6 +13,7 @@
 
 #include "draftlint/alloc.h"
 #include "draftlint/sentence.h"
+#include "config/settings.h"
 
 /* A user's expression can backtrack without end on a long paragraph; past
  * this many steps the block is given up rather than the run. */

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "draftlint/alloc.h"
+#include "doc/lines.h"
 
 #define CONTEXT 3 /* lines of context around a change in a diff */
 
@@ -96,43 +97,21 @@ char *dl_fix_apply(const char *src, size_t len, const dl_fix *const *fixes,
 
 /* ---- the unified diff ----------------------------------------------------- */
 
-/* Lines as the document counts them (LF, CRLF, lone CR); a line keeps its
- * ending.  The empty remainder after a final line ending is no line. */
-typedef struct lines {
-  size_t *start; /* n + 1 entries: start[n] is the end */
-  size_t n;
-} lines;
+/* Lines as the document counts them (lines.h); a line keeps its ending,
+ * and the empty remainder after a final line ending is no line here. */
+typedef dl_lines lines;
 
 static void S_lines(const char *s, size_t len, lines *L) {
-  size_t cap = 0;
-  L->start = NULL;
-  L->n = 0;
-  size_t at = 0;
-  while (at < len) {
-    L->start = dl_xgrow(L->start, &cap, L->n + 2, sizeof *L->start);
-    L->start[L->n++] = at;
-    while (at < len && s[at] != '\n' && s[at] != '\r')
-      at++;
-    if (at < len && s[at] == '\r' && at + 1 < len && s[at + 1] == '\n')
-      at++;
-    if (at < len)
-      at++;
-  }
-  L->start = dl_xgrow(L->start, &cap, L->n + 1, sizeof *L->start);
-  L->start[L->n] = len;
+  dl_lines_build(L, s, len);
+  if (L->start[L->n - 1] == len) /* an empty last line (or no bytes) */
+    L->n--;
 }
 
 /* Index of the line holding byte `at` (the last line for the end). */
 static size_t S_line_of(const lines *L, size_t at) {
-  size_t lo = 0, hi = L->n;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (L->start[mid] <= at)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return lo;
+  if (L->n == 0)
+    return 0;
+  return dl_lines_find(L, at);
 }
 
 static void S_emit(FILE *out, char mark, const char *s, size_t n) {

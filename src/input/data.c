@@ -7,6 +7,7 @@
 #define _DEFAULT_SOURCE
 #include "input/data.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -113,6 +114,34 @@ char *dl_bundled_rules_dir(void) {
   if (n > 1 && rules[n - 1] == '/') /* the checkout's rules/ itself */
     rules[n - 1] = '\0';
   return rules;
+}
+
+static int S_compare_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **dl_bundled_rule_files(size_t *count) {
+  *count = 0;
+  char *dir = dl_bundled_rules_dir();
+  DIR *d = dir ? opendir(dir) : NULL;
+  if (!d) {
+    free(dir);
+    return NULL;
+  }
+  char **paths = NULL;
+  size_t cap = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    size_t len = strlen(e->d_name);
+    if (e->d_name[0] == '.' || len <= 4 || strcmp(e->d_name + len - 4, ".ini"))
+      continue;
+    paths = dl_xgrow(paths, &cap, *count + 1, sizeof *paths);
+    paths[(*count)++] = dl_strdup_printf("%s/%s", dir, e->d_name);
+  }
+  closedir(d);
+  free(dir);
+  qsort(paths, *count, sizeof *paths, S_compare_names);
+  return paths;
 }
 
 int dl_data_map(const char *path, const char *name, const char *what,

@@ -22,6 +22,11 @@ char *dl_installed_docs_dir(void);
  * when there is none. */
 char *dl_bundled_rules_dir(void);
 
+/* The bundled pattern rule files (*.ini of dl_bundled_rules_dir), as
+ * malloc'd paths in name order, in a malloc'd array (NULL when there are
+ * none); *count gets how many. */
+char **dl_bundled_rule_files(size_t *count);
+
 /* A data file mapped read-only into memory: rules parse nothing at start,
  * they read the table in place. */
 typedef struct dl_mapped {
@@ -38,13 +43,5 @@ int dl_data_map(const char *path, const char *name, const char *what,
                 size_t min_len, dl_mapped *out, char **error);
 /* Unmaps the file and frees the path (a file that fails its own checks). */
 void dl_data_unmap(dl_mapped *m);
-
-/* Reads a whole regular file (a configuration file, the TBM catalog) into
- * a malloc'd buffer with a NUL after its `*len` bytes.  Returns 0, or -1
- * with a malloc'd reason in *reason ("No such file or directory", "it is a
- * FIFO (named pipe), not a regular file") for the caller's message, which
- * names the file.  Never waits on a FIFO.  (In src/files.c, beside the
- * drafts' reader.) */
-int dl_read_file(const char *path, char **bytes, size_t *len, char **reason);
 
 #endif

@@ -38,4 +38,11 @@ bool dl_path_is_markdown(const char *path);
  * with one spare byte; returns 0, or -1 with a malloc'd reason. */
 int dl_read_input(const dl_input *in, char **bytes, size_t *len, char **error);
 
+/* Reads a whole regular file (a configuration file, the TBM catalog) into
+ * a malloc'd buffer with a NUL after its `*len` bytes.  Returns 0, or -1
+ * with a malloc'd reason in *reason ("No such file or directory", "it is a
+ * FIFO (named pipe), not a regular file") for the caller's message, which
+ * names the file.  Never waits on a FIFO.  */
+int dl_read_file(const char *path, char **bytes, size_t *len, char **reason);
+
 #endif

@@ -60,29 +60,37 @@ static int S_fail(char **error, const char *path, const char *why) {
   return -1;
 }
 
-int dl_lexicon_open(const char *path, dl_lexicon **out, char **error) {
-  dl_mapped m;
-  if (dl_data_map(path, "wordnet.lex", "the lexicon", 16, &m, error) != 0)
-    return -1;
-  const unsigned char *b = m.map;
-  uint32_t nslots, check;
-  memcpy(&nslots, b + 8, 4);
-  memcpy(&check, b + 12, 4);
-  if (memcmp(b, S_MAGIC, 8) != 0 || nslots == 0 ||
-      (nslots & (nslots - 1)) != 0 || m.len != 16 + (size_t)nslots * 4) {
-    S_fail(error, m.path, "not a draftlint lexicon (rebuild it with "
-                          "tools/mklexicon.py)");
-    dl_data_unmap(&m);
-    return -1;
+int dl_lexicon_attach(const void *bytes, size_t len, const char *path,
+                      dl_lexicon **out, char **error) {
+  const unsigned char *b = bytes;
+  uint32_t nslots = 0, check = 0;
+  if (len >= 16) {
+    memcpy(&nslots, b + 8, 4);
+    memcpy(&check, b + 12, 4);
   }
+  if (len < 16 || memcmp(b, S_MAGIC, 8) != 0 || nslots == 0 ||
+      (nslots & (nslots - 1)) != 0 || len != 16 + (size_t)nslots * 4)
+    return S_fail(error, path, "not a draftlint lexicon (rebuild it with "
+                               "tools/mklexicon.py)");
   dl_lexicon *lex = dl_xcalloc(1, sizeof *lex);
-  lex->map = m.map; /* the lexicon owns the mapping now */
-  lex->maplen = m.len;
   lex->slots = (const uint32_t *)(b + 16);
   lex->nslots = nslots;
   lex->checksum = check;
   S_index_closed(lex);
   *out = lex;
+  return 0;
+}
+
+int dl_lexicon_open(const char *path, dl_lexicon **out, char **error) {
+  dl_mapped m;
+  if (dl_data_map(path, "wordnet.lex", "the lexicon", 16, &m, error) != 0)
+    return -1;
+  if (dl_lexicon_attach(m.map, m.len, m.path, out, error) != 0) {
+    dl_data_unmap(&m);
+    return -1;
+  }
+  (*out)->map = m.map; /* the lexicon owns the mapping now */
+  (*out)->maplen = m.len;
   free(m.path);
   return 0;
 }
@@ -90,7 +98,8 @@ int dl_lexicon_open(const char *path, dl_lexicon **out, char **error) {
 void dl_lexicon_close(dl_lexicon *lex) {
   if (!lex)
     return;
-  munmap(lex->map, lex->maplen);
+  if (lex->map)
+    munmap(lex->map, lex->maplen);
   free(lex);
 }
 

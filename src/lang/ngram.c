@@ -23,13 +23,12 @@ static int S_fail(char **error, const char *path, const char *why) {
   return -1;
 }
 
-int dl_ngram_open(const char *path, dl_ngram **out, char **error) {
-  dl_mapped m;
-  if (dl_data_map(path, "english.ngram", "the n-gram table", DL_NGRAM_HEADER,
-                  &m, error) != 0)
-    return -1;
-  const unsigned char *b = m.map;
-  dl_ngram g = {.map = m.map, .maplen = m.len};
+int dl_ngram_attach(const void *bytes, size_t len, const char *path,
+                    dl_ngram **out, char **error) {
+  if (len < DL_NGRAM_HEADER)
+    return S_fail(error, path, "not a draftlint n-gram table");
+  const unsigned char *b = bytes;
+  dl_ngram g = {0};
   uint32_t version;
   memcpy(&version, b + 8, 4);
   memcpy(&g.bits, b + 12, 4);
@@ -38,14 +37,25 @@ int dl_ngram_open(const char *path, dl_ngram **out, char **error) {
   memcpy(&g.tokens, b + 24, 8);
   if (memcmp(b, "DLNGRAM", 8) != 0 || version != 1 || g.bits < 4 ||
       g.bits > 30 || g.fpbits != 10 || g.tokens == 0 ||
-      m.len != DL_NGRAM_HEADER + ((size_t)2 << g.bits)) {
-    S_fail(error, m.path, "not a draftlint n-gram table");
+      len != DL_NGRAM_HEADER + ((size_t)2 << g.bits))
+    return S_fail(error, path, "not a draftlint n-gram table");
+  g.slots = (const uint16_t *)(b + DL_NGRAM_HEADER);
+  *out = dl_xmalloc(sizeof **out);
+  **out = g;
+  return 0;
+}
+
+int dl_ngram_open(const char *path, dl_ngram **out, char **error) {
+  dl_mapped m;
+  if (dl_data_map(path, "english.ngram", "the n-gram table", DL_NGRAM_HEADER,
+                  &m, error) != 0)
+    return -1;
+  if (dl_ngram_attach(m.map, m.len, m.path, out, error) != 0) {
     dl_data_unmap(&m);
     return -1;
   }
-  g.slots = (const uint16_t *)(b + DL_NGRAM_HEADER);
-  *out = dl_xmalloc(sizeof **out);
-  **out = g; /* the table owns the mapping now */
+  (*out)->map = m.map; /* the table owns the mapping now */
+  (*out)->maplen = m.len;
   free(m.path);
   return 0;
 }
@@ -53,7 +63,8 @@ int dl_ngram_open(const char *path, dl_ngram **out, char **error) {
 void dl_ngram_close(dl_ngram *g) {
   if (!g)
     return;
-  munmap(g->map, g->maplen);
+  if (g->map)
+    munmap(g->map, g->maplen);
   free(g);
 }
 

@@ -54,6 +54,10 @@ typedef struct dl_ngram {
 
 /* Maps the table at `path` (NULL: the installed english.ngram).  Returns 0,
  * or -1 with a malloc'd message naming the file and the reason. */
+/* Reads the table in `bytes` (borrowed: they must outlive the table).
+ * Returns 0, or -1 with a malloc'd message naming `path`. */
+int dl_ngram_attach(const void *bytes, size_t len, const char *path,
+                    dl_ngram **out, char **error);
 int dl_ngram_open(const char *path, dl_ngram **out, char **error);
 void dl_ngram_close(dl_ngram *g);
 

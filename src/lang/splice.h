@@ -56,10 +56,25 @@ typedef struct dl_splice_model {
   dl_ngram *ngram; /* owned; NULL for a model trained without one */
 } dl_splice_model;
 
-/* Maps the model at `path` (NULL: the installed sentence.model) and checks
- * that it was trained with `lex`; a model trained with an n-gram table
- * opens the installed one (english.ngram) and checks it is the same.  Returns 0, or -1 with a malloc'd message
- * naming the file and the reason. */
+/* Bytes of a file the caller keeps for the model's life: NULL bytes with
+ * `error` saying why, when the file could not be had. */
+typedef struct dl_data_ref {
+  const void *bytes;
+  size_t len;
+  const char *path;
+  const char *error;
+} dl_data_ref;
+
+/* Reads the model in `bytes` (borrowed: they must outlive the model) and
+ * checks that it was trained with `lex`; a model trained with an n-gram
+ * table reads `ngram` and checks it is the same table.  Returns 0, or -1
+ * with a malloc'd message naming the file and the reason. */
+int dl_splice_model_attach(const void *bytes, size_t len, const char *path,
+                           const dl_lexicon *lex, const dl_data_ref *ngram,
+                           dl_splice_model **out, char **error);
+/* The same for the model at `path` (NULL: the installed sentence.model)
+ * and the installed n-gram table, mapped through src/input and owned by
+ * the model (for `learn` and the tools). */
 int dl_splice_model_open(const char *path, const dl_lexicon *lex,
                          dl_splice_model **out, char **error);
 void dl_splice_model_close(dl_splice_model *m);

@@ -60,18 +60,12 @@ void dl_html_escape_clip(FILE *out, const char *s, size_t n, size_t max) {
 
 void dl_html_buf_open(dl_html_buf *b) {
   *b = (dl_html_buf){0};
-  b->f = open_memstream(&b->data, &b->len);
-  if (!b->f) {
-    fputs("draftlint: out of memory\n", stderr);
-    exit(2);
-  }
+  b->f = dl_xmemstream(&b->data, &b->len);
 }
 
 char *dl_html_buf_take(dl_html_buf *b, size_t *len) {
-  if (b->f && fclose(b->f) != 0) {
-    fputs("draftlint: out of memory\n", stderr);
-    exit(2);
-  }
+  if (b->f)
+    dl_xclose_memstream(b->f);
   b->f = NULL;
   char *data = b->data ? b->data : dl_xstrdup("");
   if (len)

@@ -29,6 +29,7 @@
 #include "draftlint/alloc.h"
 #include "draftlint/buf.h"
 #include "draftlint/diag.h"
+#include "draftlint/search.h"
 #include "report/html_escape.h"
 
 #define NONE SIZE_MAX
@@ -39,6 +40,18 @@ typedef struct leaf {
   size_t off, len;  /* its bytes in that block's text */
   bool touched;     /* it will be split */
 } leaf;
+
+/* A search of one block's leaves for the first ending after text offset t
+ * (S_leaf_before). */
+typedef struct leaf_search {
+  const leaf *leaves;
+  size_t t;
+} leaf_search;
+
+static bool S_leaf_before(const void *ctx, size_t i) {
+  const leaf_search *ls = ctx;
+  return ls->leaves[i].off + ls->leaves[i].len <= ls->t;
+}
 
 typedef struct spot {   /* where a mark with no text puts its badge */
   size_t mark;
@@ -164,15 +177,7 @@ static int S_cmp_size(const void *a, const void *b) {
 
 /* Index of the first element >= x in sorted a[0..n). */
 static size_t S_lower_bound(const size_t *a, size_t n, size_t x) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (a[mid] < x)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  return dl_lower_bound(a, n, x, false);
 }
 
 static bool S_nonempty(const dl_html_mark *m) { return m->start < m->end; }
@@ -272,29 +277,14 @@ static void S_sweep(post *p) {
 /* The text block whose source range holds `at` (its end counts, for a
  * finding just after the last character), or NONE. */
 static size_t S_text_block(const dl_doc *doc, size_t at) {
-  size_t lo = 0, hi = doc->nblocks;
-  while (lo < hi) { /* first block starting after `at` */
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->blocks[mid].start <= at)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  if (lo == 0 || at > doc->blocks[lo - 1].end)
-    return NONE;
-  return lo - 1;
+  size_t b = dl_doc_block_at(doc, at);
+  return b == DL_NO_BLOCK ? NONE : b;
 }
 
-/* First index of text t whose source offset is >= at (t->len if none). */
+/* First index of text t whose source offset is >= at (t->len if none),
+ * moved past continuation bytes to a character's start. */
 static size_t S_text_index(const dl_text *t, size_t at) {
-  size_t lo = 0, hi = t->len;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (t->map[mid] < at)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  size_t lo = dl_text_at(t, at);
   while (lo < t->len && S_continuation(t->s, lo))
     lo++;
   return lo;
@@ -367,14 +357,10 @@ static void S_place_empty(post *p) {
       continue;
     }
     size_t t = S_text_index(&doc->blocks[b].text, at);
-    size_t lo = p->block_first[b], hi = p->block_first[b + 1];
-    while (lo < hi) { /* first leaf of the block ending after t */
-      size_t mid = lo + (hi - lo) / 2;
-      if (p->leaves[mid].off + p->leaves[mid].len <= t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+    leaf_search ls = {p->leaves + p->block_first[b], t};
+    size_t lo = p->block_first[b] + /* first leaf of the block ending after t */
+                dl_partition_point(p->block_first[b + 1] - p->block_first[b],
+                                   S_leaf_before, &ls);
     if (lo < p->block_first[b + 1]) {
       leaf *l = &p->leaves[lo];
       l->touched = true;

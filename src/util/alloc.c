@@ -11,6 +11,22 @@ static void S_out_of_memory(size_t n) {
   exit(2);
 }
 
+FILE *dl_xmemstream(char **data, size_t *len) {
+  FILE *f = open_memstream(data, len);
+  if (!f) {
+    fputs("draftlint: out of memory\n", stderr);
+    exit(2);
+  }
+  return f;
+}
+
+void dl_xclose_memstream(FILE *f) {
+  if (fclose(f) != 0) { /* a memory stream fails only when memory runs out */
+    fputs("draftlint: out of memory\n", stderr);
+    exit(2);
+  }
+}
+
 void *dl_xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);
   if (!p)

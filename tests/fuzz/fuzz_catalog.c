@@ -4,8 +4,8 @@
  * fed line by line, the header, every record, the title numbers and keys,
  * the indexes) -> lookups -> free.
  *
- * The bytes are parsed in memory (the entry point dl_tbm_catalog_load
- * uses once it has read the file), so no temporary file is needed.
+ * The bytes are parsed in memory (dl_tbm_catalog_parse, which the rule
+ * calls on the bytes the engine read), so no temporary file is needed.
  *
  * Besides crashes, leaks and undefined behaviour (the sanitizers), it
  * checks what the rule relies on: an error names the file and a line

@@ -343,9 +343,9 @@ static void settings(void **state) {
   dl_settings s;
   dl_settings_defaults(&s);
   char *error = NULL;
-  assert_int_equal(s.sensitivity, DL_SENS_STRICT);
+  assert_int_equal(dl_option_choice(&s, DL_RULE_INCOHERENT_SENTENCE, "sensitivity"), 0);
   assert_int_equal(dl_settings_assign(&s, RULE ".sensitivity=proofread", &error), 0);
-  assert_int_equal(s.sensitivity, DL_SENS_PROOFREAD);
+  assert_int_equal(dl_option_choice(&s, DL_RULE_INCOHERENT_SENTENCE, "sensitivity"), 1);
   assert_int_not_equal(dl_settings_assign(&s, RULE ".sensitivity=loud", &error), 0);
   assert_non_null(strstr(error, "strict, proofread"));
   free(error);

@@ -116,8 +116,8 @@ static void directives(void **state) {
                          "draftlint-disable-file -->\n```\n\n<!-- "
                          "draftlint-disable-next-line c -->\n<!-- "
                          "draftlint-frob -->\n<!-- not ours -->\n");
-  dl_directive *ds;
-  size_t n = dl_directives_parse(doc, &ds);
+  size_t n;
+  const dl_directive *ds = dl_doc_directives(doc, &n);
   assert_int_equal(n, 4);
   assert_int_equal(ds[0].kind, DL_DIRECTIVE_DISABLE);
   assert_int_equal(ds[0].nnames, 2);
@@ -128,7 +128,6 @@ static void directives(void **state) {
   assert_int_equal(ds[2].kind, DL_DIRECTIVE_DISABLE_NEXT_LINE);
   assert_int_equal(ds[2].last_line, 8);
   assert_int_equal(ds[3].kind, DL_DIRECTIVE_UNKNOWN);
-  dl_directives_free(ds, n);
   dl_doc_free(doc);
 }
 

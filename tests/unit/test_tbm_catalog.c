@@ -2,6 +2,7 @@
  * matched by, citations, and lookups in the shipped catalog. */
 #include "unit.h"
 
+#include "input/files.h"
 #include "tbm_link/catalog.h"
 
 #define HEADER                                                                 \
@@ -122,15 +123,6 @@ static void broken_catalogs_name_file_and_line(void **state) {
                        "export as UTF-8");
 }
 
-static void missing_file(void **state) {
-  (void)state;
-  char *error = NULL;
-  assert_null(dl_tbm_catalog_load("no/such/catalog.csv", &error));
-  assert_string_equal(error, "no/such/catalog.csv: cannot read the TBM "
-                             "catalog: No such file or directory");
-  free(error);
-}
-
 static void keys_forgive_what_writers_vary(void **state) {
   (void)state;
   struct {
@@ -209,8 +201,13 @@ static void citations(void **state) {
 }
 
 static dl_tbm_catalog *S_shipped(void) {
-  char *error = NULL;
-  dl_tbm_catalog *c = dl_tbm_catalog_load("rules/data/tbm-posts.csv", &error);
+  char *error = NULL, *bytes;
+  size_t len;
+  const char *path = "rules/data/tbm-posts.csv";
+  if (dl_read_file(path, &bytes, &len, &error) != 0)
+    fail_msg("%s: %s", path, error);
+  dl_tbm_catalog *c = dl_tbm_catalog_parse(path, bytes, len, &error);
+  free(bytes);
   if (!c)
     fail_msg("%s", error);
   return c;
@@ -311,7 +308,6 @@ int main(void) {
       cmocka_unit_test(quoted_fields),
       cmocka_unit_test(crlf_bom_and_blank_lines),
       cmocka_unit_test(broken_catalogs_name_file_and_line),
-      cmocka_unit_test(missing_file),
       cmocka_unit_test(keys_forgive_what_writers_vary),
       cmocka_unit_test(citations),
       cmocka_unit_test(the_shipped_catalog),

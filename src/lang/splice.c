@@ -494,44 +494,51 @@ static int S_fail(char **error, const char *path, const char *why) {
   return -1;
 }
 
-int dl_splice_model_open(const char *path, const dl_lexicon *lex,
-                         dl_splice_model **out, char **error) {
-  dl_mapped mm;
-  if (dl_data_map(path, "sentence.model", "the sentence model",
-                  DL_SPLICE_HEADER_V1, &mm, error) != 0)
-    return -1;
-  const unsigned char *b = mm.map;
-  dl_splice_model m = {.map = mm.map, .maplen = mm.len};
+/* Reads the header of the model in `bytes` into *m; returns why it is not
+ * a model trained with `lex`, or NULL. */
+static const char *S_header(const unsigned char *b, size_t len,
+                            const dl_lexicon *lex, dl_splice_model *m) {
+  if (len < DL_SPLICE_HEADER_V1)
+    return "not a draftlint sentence model (make one with 'draftlint learn')";
   uint32_t version;
   memcpy(&version, b + 8, 4);
-  memcpy(&m.bits, b + 12, 4);
-  memcpy(&m.lexicon, b + 16, 4);
-  memcpy(&m.scale, b + 20, 4);
-  memcpy(&m.bias, b + 24, 4);
-  memcpy(&m.strict, b + 28, 4);
-  memcpy(&m.proofread, b + 32, 4);
-  memcpy(&m.sentences, b + 36, 4);
-  memcpy(&m.splices, b + 40, 4);
+  memcpy(&m->bits, b + 12, 4);
+  memcpy(&m->lexicon, b + 16, 4);
+  memcpy(&m->scale, b + 20, 4);
+  memcpy(&m->bias, b + 24, 4);
+  memcpy(&m->strict, b + 28, 4);
+  memcpy(&m->proofread, b + 32, 4);
+  memcpy(&m->sentences, b + 36, 4);
+  memcpy(&m->splices, b + 40, 4);
   size_t header = version == 1 ? DL_SPLICE_HEADER_V1 : DL_SPLICE_HEADER;
-  if (version == 2 && mm.len >= header)
-    memcpy(&m.ngram_id, b + 44, 4);
-  const char *wrong = NULL;
+  if (version == 2 && len >= header)
+    memcpy(&m->ngram_id, b + 44, 4);
   if (memcmp(b, S_MAGIC, 8) != 0 || (version != 1 && version != 2) ||
-      m.bits < 8 || m.bits > 28 || mm.len != header + ((size_t)1 << m.bits) ||
-      !isfinite(m.scale) || !isfinite(m.bias) || !isfinite(m.strict) ||
-      !isfinite(m.proofread))
-    wrong = "not a draftlint sentence model (make one with 'draftlint learn')";
-  else if (m.lexicon != dl_lexicon_checksum(lex))
-    wrong = "it was trained with another lexicon; retrain it with "
-            "'draftlint learn'";
+      m->bits < 8 || m->bits > 28 || len != header + ((size_t)1 << m->bits) ||
+      !isfinite(m->scale) || !isfinite(m->bias) || !isfinite(m->strict) ||
+      !isfinite(m->proofread))
+    return "not a draftlint sentence model (make one with 'draftlint learn')";
+  if (m->lexicon != dl_lexicon_checksum(lex))
+    return "it was trained with another lexicon; retrain it with "
+           "'draftlint learn'";
+  m->weights = (const int8_t *)(b + header);
+  return NULL;
+}
+
+int dl_splice_model_attach(const void *bytes, size_t len, const char *path,
+                           const dl_lexicon *lex, const dl_data_ref *ngram,
+                           dl_splice_model **out, char **error) {
+  dl_splice_model m = {0};
+  const char *wrong = S_header(bytes, len, lex, &m);
   if (!wrong && m.ngram_id) {
     char *why = NULL;
-    if (dl_ngram_open(NULL, &m.ngram, &why) != 0) {
+    if (!ngram->bytes ||
+        dl_ngram_attach(ngram->bytes, ngram->len, ngram->path, &m.ngram,
+                        &why) != 0) {
       *error = dl_strdup_printf("cannot load the sentence model %s: it needs "
                                 "the n-gram table it was trained with: %s",
-                                mm.path, why);
+                                path, why ? why : ngram->error);
       free(why);
-      dl_data_unmap(&mm);
       return -1;
     }
     if (m.ngram->id != m.ngram_id) {
@@ -540,14 +547,40 @@ int dl_splice_model_open(const char *path, const dl_lexicon *lex,
               "'draftlint learn'";
     }
   }
-  if (wrong) {
-    S_fail(error, mm.path, wrong);
+  if (wrong)
+    return S_fail(error, path, wrong);
+  *out = dl_xmalloc(sizeof **out);
+  **out = m;
+  return 0;
+}
+
+int dl_splice_model_open(const char *path, const dl_lexicon *lex,
+                         dl_splice_model **out, char **error) {
+  dl_mapped mm, gm = {0};
+  if (dl_data_map(path, "sentence.model", "the sentence model",
+                  DL_SPLICE_HEADER_V1, &mm, error) != 0)
+    return -1;
+  char *why = NULL;
+  if (dl_data_map(NULL, "english.ngram", "the n-gram table", DL_NGRAM_HEADER,
+                  &gm, &why) != 0)
+    gm = (dl_mapped){0};
+  dl_data_ref ngram = {gm.map, gm.len, gm.path, why};
+  int rc = dl_splice_model_attach(mm.map, mm.len, mm.path, lex, &ngram, out,
+                                  error);
+  free(why);
+  if (rc != 0 || !(*out)->ngram) { /* the model keeps the table it uses */
+    dl_data_unmap(&gm);
+  } else {
+    (*out)->ngram->map = gm.map;
+    (*out)->ngram->maplen = gm.len;
+    free(gm.path);
+  }
+  if (rc != 0) {
     dl_data_unmap(&mm);
     return -1;
   }
-  m.weights = (const int8_t *)(b + header);
-  *out = dl_xmalloc(sizeof **out);
-  **out = m; /* the model owns the mapping now */
+  (*out)->map = mm.map; /* the model owns the mapping now */
+  (*out)->maplen = mm.len;
   free(mm.path);
   return 0;
 }
@@ -555,7 +588,8 @@ int dl_splice_model_open(const char *path, const dl_lexicon *lex,
 void dl_splice_model_close(dl_splice_model *m) {
   if (!m)
     return;
-  munmap(m->map, m->maplen);
+  if (m->map)
+    munmap(m->map, m->maplen);
   dl_ngram_close(m->ngram);
   free(m);
 }

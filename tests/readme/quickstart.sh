@@ -24,6 +24,9 @@ fi
 root=$(pwd)
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+# a checkout is readable by others, as in a home folder (the suite runs
+# draftlint as nobody on it), not private as mktemp makes it
+chmod 755 "$tmp"
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf "FAIL %s\n" "$*"; }

@@ -54,7 +54,7 @@ LEXICON    = rules/data/wordnet.lex
         check-html bench-html check-config check-git check-sarif \
         bench-quality model lm check-docs
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
-        fuzz-coverage bench check-fix
+        fuzz-coverage bench check-fix check-lsp
 
 # Short build lines; `make V=1` prints the whole commands.
 ifeq ($(V),1)
@@ -106,7 +106,8 @@ deps:
 	[ -f /usr/include/csv.h ] || missing="$$missing libcsv-dev"; \
 	[ -f $(WORDNET)/index.noun ] || missing="$$missing wordnet-base"; \
 	for pair in cc:gcc pkg-config:pkg-config python3:python3 git:git \
-	            mandoc:mandoc cmark:cmark chromium:chromium node:nodejs npm:npm; do \
+	            mandoc:mandoc cmark:cmark chromium:chromium node:nodejs npm:npm \
+	            nvim:neovim; do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
 	done; \
 	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$$missing python3-jsonschema"; \
@@ -131,6 +132,7 @@ check: $(BIN) $(UNIT_BIN) $(LEXICON)
 	  check-recall check-man check-html check-config check-git check-sarif \
 	  check-docs
 	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
+	@$(MAKE) --no-print-directory check-lsp
 
 check-unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -176,6 +178,12 @@ check-docs: $(BIN) $(LEXICON)
 	@python3 tests/docs/rules.py $(BIN)
 	@python3 tests/readme/samples.py $(BIN)
 	@tests/readme/quickstart.sh
+
+# draftlint lsp (issue 16): a scripted client for every protocol case, then
+# Debian's Neovim, headless, with its built-in LSP client on the seed draft.
+check-lsp: $(BIN)
+	@python3 tests/lsp/client.py $(BIN)
+	@tests/lsp/nvim.sh $(BIN)
 
 # Configuration files, pattern rules and draftlint comments, on real files.
 check-config: $(BIN)

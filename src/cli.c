@@ -68,6 +68,7 @@ void dl_cli_usage(FILE *out) {
       "       draftlint --print-config PATH\n"
       "       draftlint install-hook [--force]\n"
       "       draftlint learn [--model FILE] PATH...\n"
+      "       draftlint lsp [OPTIONS]\n"
       "Lints Markdown newsletter drafts: files, folders (*.md, *.markdown),\n"
       "or - for standard input.\n"
       "\n"
@@ -106,6 +107,7 @@ void dl_cli_usage(FILE *out) {
       "  -h, --help               print this help and exit\n"
       "\n"
       "learn trains incoherent-sentence on your own published posts.\n"
+      "lsp is a language server on standard input and output, for editors.\n"
       "\n"
       "Exit status: 0 no findings at or above --fail-on, 1 findings,\n"
       "2 a usage error or a file that could not be read.\n",
@@ -380,6 +382,24 @@ int dl_cli_parse(int argc, char **argv, dl_options *o, char **error) {
     if (o->npaths) {
       *error = dl_strdup_printf("install-hook takes no path ('%s'); run it "
                                 "inside the repository", o->paths[0]);
+      return -1;
+    }
+    return 0;
+  }
+  if (argc > 1 && strcmp(argv[1], "lsp") == 0) {
+    /* --stdio, which editors pass, names the one transport: dropped */
+    int n = 1;
+    for (int i = 2; i < argc; i++)
+      if (strcmp(argv[i], "--stdio") != 0)
+        argv[n++] = argv[i];
+    o->argc = n;
+    o->argv = argv;
+    if (S_parse(o->argc, o->argv, o, error) != 0)
+      return -1;
+    o->action = DL_ACTION_LSP;
+    if (o->npaths) {
+      *error = dl_strdup_printf("lsp takes no path ('%s'); the editor sends "
+                                "the drafts", o->paths[0]);
       return -1;
     }
     return 0;

@@ -18,7 +18,8 @@ typedef enum dl_action {
   DL_ACTION_VERSION,
   DL_ACTION_PRINT_CONFIG, /* --print-config PATH */
   DL_ACTION_INSTALL_HOOK, /* draftlint install-hook [--force] */
-  DL_ACTION_LEARN /* draftlint learn: train incoherent-sentence's model */
+  DL_ACTION_LEARN, /* draftlint learn: train incoherent-sentence's model */
+  DL_ACTION_LSP    /* draftlint lsp: the language server (src/lsp/) */
 } dl_action;
 
 typedef enum dl_color { DL_COLOR_AUTO, DL_COLOR_ALWAYS, DL_COLOR_NEVER } dl_color;

@@ -29,6 +29,8 @@ int main(int argc, char **argv) {
   } else if (o.action == DL_ACTION_VERSION) {
     printf("draftlint %s\n", DL_VERSION);
     rc = DL_EXIT_CLEAN;
+  } else if (o.action == DL_ACTION_LSP) {
+    rc = dl_run_lsp(&o);
   } else if (o.action == DL_ACTION_LEARN) {
     rc = dl_run_learn(&o);
   } else if (o.action == DL_ACTION_LIST_RULES) {

@@ -24,6 +24,7 @@
 #include "config/print_config.h"
 #include "config/profile.h"
 #include "learn.h"
+#include "lsp/server.h"
 #include "report/rule_url.h"
 
 typedef struct pool {
@@ -490,4 +491,8 @@ int dl_run_learn(const dl_options *o) {
     return DL_EXIT_TROUBLE;
   }
   return DL_EXIT_CLEAN;
+}
+
+int dl_run_lsp(const dl_options *o) {
+  return dl_lsp_serve(o, STDIN_FILENO, STDOUT_FILENO);
 }

@@ -18,5 +18,7 @@ int dl_print_config(const dl_options *o, FILE *out);
 /* draftlint learn: trains the sentence model on o->paths and writes it to
  * the --model file (default sentence.model). */
 int dl_run_learn(const dl_options *o);
+/* draftlint lsp: the language server on standard input and output. */
+int dl_run_lsp(const dl_options *o);
 
 #endif

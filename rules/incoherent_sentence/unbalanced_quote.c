@@ -105,17 +105,20 @@ static size_t S_unpaired(dl_incoh_marks *m) {
     }
   }
   /* a loose closer ("a)", ":)") takes an opener only if nothing else did:
-   * "(it depends on 1) other items, 2) learning)" pairs its outer marks */
+   * "(it depends on 1) other items, 2) learning)" pairs its outer marks.
+   * Read from the end, the free loose closers of a kind wait on a stack,
+   * nearest on top: each opener takes the nearest after it, in one pass */
+  size_t *loose = dl_xmalloc(2 * (m->len + 1) * sizeof *loose);
+  size_t nloose[2] = {0};
   for (size_t i = m->len; i-- > 0;) {
-    if (used[i] || !m->items[i].open)
-      continue;
-    for (size_t j = i + 1; j < m->len; j++)
-      if (!used[j] && !m->items[j].open && m->items[j].loose &&
-          m->items[j].kind == m->items[i].kind) {
-        used[i] = used[j] = true;
-        break;
-      }
+    size_t *free_ = loose + (m->items[i].kind == '"' ? 0 : m->len + 1);
+    size_t *nfree = &nloose[m->items[i].kind == '"' ? 0 : 1];
+    if (!m->items[i].open && m->items[i].loose)
+      free_[(*nfree)++] = i;
+    else if (!used[i] && m->items[i].open && *nfree > 0)
+      used[i] = used[free_[--*nfree]] = true;
   }
+  free(loose);
   for (size_t i = 0; i < m->len; i++) {
     if (used[i] || m->items[i].kind != '"' || m->items[i].loose)
       continue;

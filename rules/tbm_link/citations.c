@@ -6,6 +6,7 @@
  */
 #include "tbm_link/citations.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,7 @@ typedef struct citation {
   size_t stop;      /* without one: the '[', link or code that ends it */
   size_t title_end; /* without one: where the catalog's title ends */
   dl_tbm_naming N;
+  size_t **ends;    /* the block's S_paren_ends, built on first use */
 } citation;
 
 /* Where a citation's finding and its fix go. */
@@ -154,20 +156,37 @@ static void S_spot_unclosed(const dl_doc *doc, const dl_text *t,
   S->insert = S->repl_end = S->end;
 }
 
+/* Where a "(url" whose text starts at each text byte ends: the ')' that
+ * closes it, nested pairs skipped, or SIZE_MAX where a line break or the
+ * end comes first.  Read once per block from the end, each '(' jumping
+ * over its pair: reading on from every citation instead is quadratic on
+ * a line of "[TBM 1](x " (issue 19).  Returns a malloc'd array of
+ * t->len + 1 entries. */
+static size_t *S_paren_ends(const dl_text *t) {
+  size_t *end = dl_xmalloc((t->len + 1) * sizeof *end);
+  end[t->len] = SIZE_MAX;
+  for (size_t x = t->len; x-- > 0;) {
+    if (t->s[x] == '\n')
+      end[x] = SIZE_MAX;
+    else if (t->s[x] == ')')
+      end[x] = x;
+    else if (t->s[x] == '(')
+      end[x] = end[x + 1] == SIZE_MAX ? SIZE_MAX : end[end[x + 1] + 1];
+    else
+      end[x] = end[x + 1];
+  }
+  return end;
+}
+
 /* "[TBM 5: Title](url x)": a "(url)" that did not parse. */
 static void S_spot_broken_url(const dl_text *t, const citation *C, spot *S,
                               size_t *resume) {
   size_t close = C->close;
   S->id = DL_MSG_TBM_BROKEN_URL;
-  int depth = 0;
-  size_t k = close + 2;
-  for (; k < t->len && t->s[k] != '\n'; k++) {
-    if (t->s[k] == '(')
-      depth++;
-    else if (t->s[k] == ')' && depth-- == 0)
-      break;
-  }
-  bool found = k < t->len && t->s[k] == ')';
+  if (!*C->ends)
+    *C->ends = S_paren_ends(t);
+  size_t k = close + 2 < t->len ? (*C->ends)[close + 2] : SIZE_MAX;
+  bool found = k != SIZE_MAX;
   S->placed = found && t->map[k] - t->map[close + 1] == k - close - 1;
   S->end = found ? t->map[k] + 1 : t->map[close] + 1;
   S->insert = t->map[close + 1];
@@ -270,7 +289,7 @@ static void S_mend_citation(const dl_doc *doc, const dl_text *t,
 
 /* The bracket at text byte i: a citation, or a title with a reference. */
 static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
-                            size_t *resume, dl_sink *sink,
+                            size_t *resume, size_t **ends, dl_sink *sink,
                             const dl_tbm_catalog *cat) {
   const dl_text *t = &b->text;
   size_t j = i + 1;
@@ -281,7 +300,7 @@ static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
     S_check_title_ref(b, i, resume, sink, cat);
     return;
   }
-  citation C = {.i = i, .j = j};
+  citation C = {.i = i, .j = j, .ends = ends};
   S_bounds(t, &C);
   S_cite_naming(t, cat, &c, &C);
   if (c.folded && !C.N.by_title)
@@ -298,6 +317,7 @@ static void S_check_bracket(const dl_doc *doc, const dl_block *b, size_t i,
 void dl_tbm_check_citations(const dl_doc *doc, const dl_block *b,
                             dl_sink *sink, const dl_tbm_catalog *cat) {
   const dl_text *t = &b->text;
+  size_t *ends = NULL;
   for (size_t i = 0; i < t->len; i++) {
     const char *open = memchr(t->s + i, '[', t->len - i);
     if (!open)
@@ -310,6 +330,7 @@ void dl_tbm_check_citations(const dl_doc *doc, const dl_block *b,
       slashes++;
     if (doc->src[at] == '[' && slashes % 2 == 1)
       continue; /* "\[TBM ...": the writer wants the bracket */
-    S_check_bracket(doc, b, i, &i, sink, cat);
+    S_check_bracket(doc, b, i, &i, &ends, sink, cat);
   }
+  free(ends);
 }

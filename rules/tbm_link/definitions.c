@@ -167,11 +167,42 @@ static int S_use_order(const void *a, const void *b) {
   return x->def->at < y->def->at ? -1 : x->def->at > y->def->at ? 1 : 0;
 }
 
-/* How many links of the document may use a definition holding `url`:
- * every link and image with that URL but the inline ones and autolinks
- * (a link that cannot be placed counts: it may be a reference). */
-static size_t S_url_users(const dl_doc *doc, const char *url) {
-  size_t users = 0;
+/* For each URL a noted finding's definition holds: how many findings hold
+ * it (`uses`), and how many links of the document may use a definition
+ * holding it (`users`): every link and image with that URL but the inline
+ * ones and autolinks (a link that cannot be placed counts: it may be a
+ * reference).  Counted in one walk of the document: a walk per definition
+ * is quadratic in a draft of many references (issue 19). */
+typedef struct tally {
+  size_t uses, users;
+} tally;
+
+static bool S_may_use(const dl_doc *doc, const dl_block *b, cmark_node *n,
+                      const char *u) {
+  dl_buf text = {0};
+  bool pictured = false, image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+  dl_link_text(n, &text, &pictured);
+  size_t s, e;
+  dl_link_src L;
+  bool placed = dl_link_locate(doc, b, n, image, u, text.s ? text.s : "", &s,
+                               &e, &L);
+  if (!placed && !image && text.s && strcmp(text.s, u) == 0)
+    placed = dl_link_locate_autolink(doc, n, u, &s, &e, &L);
+  free(text.s);
+  return !placed || !L.inline_;
+}
+
+static void S_tally(const dl_doc *doc, const dl_tbm_refs *R,
+                    dl_strmap *by_url) {
+  dl_strmap_init(by_url);
+  for (size_t k = 0; k < R->n; k++) {
+    bool added;
+    dl_strmap_entry *e =
+        dl_strmap_put(by_url, R->use[k].url, strlen(R->use[k].url), &added);
+    if (added)
+      e->value = dl_xcalloc(1, sizeof(tally));
+    ((tally *)e->value)->uses++;
+  }
   for (size_t bi = 0; bi < doc->nblocks; bi++) {
     const dl_block *b = &doc->blocks[bi];
     for (cmark_node *n = cmark_node_first_child(b->node); n;
@@ -180,44 +211,42 @@ static size_t S_url_users(const dl_doc *doc, const char *url) {
       const char *u = t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE
                           ? cmark_node_get_url(n)
                           : NULL;
-      if (!u || strcmp(u, url) != 0)
-        continue;
-      dl_buf text = {0};
-      bool pictured = false, image = t == CMARK_NODE_IMAGE;
-      dl_link_text(n, &text, &pictured);
-      size_t s, e;
-      dl_link_src L;
-      bool placed = dl_link_locate(doc, b, n, image, u, text.s ? text.s : "",
-                                  &s, &e, &L);
-      if (!placed && !image && text.s && strcmp(text.s, u) == 0)
-        placed = dl_link_locate_autolink(doc, n, u, &s, &e, &L);
-      users += !placed || !L.inline_;
-      free(text.s);
+      tally *T = u ? dl_strmap_get(by_url, u, strlen(u)) : NULL;
+      if (T)
+        T->users += S_may_use(doc, b, n, u);
     }
   }
-  return users;
+}
+
+static void S_tally_free(dl_strmap *by_url) {
+  for (size_t i = 0; i < by_url->cap; i++)
+    if (by_url->slots[i].key)
+      free(by_url->slots[i].value);
+  dl_strmap_free(by_url);
 }
 
 void dl_tbm_refs_settle(const dl_doc *doc, dl_sink *sink, dl_tbm_refs *R) {
   if (!R->n)
     return;
   qsort(R->use, R->n, sizeof *R->use, S_use_order);
+  dl_strmap by_url;
+  S_tally(doc, R, &by_url);
   for (size_t g = 0, h; g < R->n; g = h) {
     bool agree = true;
     for (h = g + 1; h < R->n && R->use[h].def == R->use[g].def; h++)
       agree &= strcmp(R->use[h].right_url, R->use[g].right_url) == 0;
     /* every link that may use it is one of these findings: those of
      * other definitions holding the same URL are counted too */
-    size_t members = 0;
-    for (size_t k = 0; agree && k < R->n; k++)
-      members += strcmp(R->use[k].url, R->use[g].url) == 0;
-    if (!agree || S_url_users(doc, R->use[g].url) != members)
+    const tally *T =
+        dl_strmap_get(&by_url, R->use[g].url, strlen(R->use[g].url));
+    if (!agree || T->users != T->uses)
       continue;
     const dl_tbm_refdef *D = R->use[g].def;
     for (size_t k = g; k < h; k++)
       dl_diag_set_fix(&sink->list->items[R->use[k].diag], D->dest_start,
                       D->dest_end, R->use[k].right_url);
   }
+  S_tally_free(&by_url);
 }
 
 void dl_tbm_refs_free(dl_tbm_refs *R) {

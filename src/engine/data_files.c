@@ -49,8 +49,13 @@ int dl_datum_load(const dl_data_file *f, const char *path,
   *out = (struct dl_datum){
       .key = path ? dl_xstrdup(path) : dl_strdup_printf("\x1f%s", f->name)};
   int rc = f->map ? S_map(f, path, out, error) : S_read(f, path, out, error);
-  if (rc == 0 || !f->optional)
+  if (rc == 0)
+    return 0;
+  if (!f->optional) { /* the caller keeps nothing of a file it lacks */
+    free(out->key);
+    out->key = NULL;
     return rc;
+  }
   out->data.error = *error; /* the rule decides whether it needs the file */
   *error = NULL;
   return 0;

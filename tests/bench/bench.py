@@ -5,8 +5,9 @@ and beside markdownlint-cli2, in one run.  Prints figures; asserts nothing.
 usage: bench.py BUILD/draftlint BUILD/bench/cmark_parse [--runs N] [--full]
 
 Workloads: the published posts in ../shared/corpus/clean (the examples
-when it is absent), one 1, 10 and 100 MB draft made of those posts, and
-one 2 KB draft for start-up.  The drafts are written to a temporary folder
+when it is absent), one 1, 10 and 100 MB draft made of those posts, one
+2 KB draft for start-up, and one paragraph of quotes and brackets that
+never close at five sizes (issue 19).  The drafts are written to a temporary folder
 and removed at the end; nothing of the corpus is copied into the project.
 
 For each command: wall time (the best of --runs), MB/s from it, peak
@@ -370,8 +371,39 @@ def main():
                 mb, fmt_ms(wall), size / MB / wall, wall * 1000 / (size / MB),
                 fmt_ins(ins / (size / MB)) if ins else "n/a", fmt_mb(peak),
                 (peak or 0) * 1024 / size))
+        unbalanced(dl, tmp, runs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+    # ---- the language server: latency and memory (tests/bench/lsp.py) ----
+    sys.stdout.flush()
+    subprocess.run([sys.executable, os.path.join(HERE, "lsp.py"), dl])
+
+
+def unbalanced(dl, tmp, runs):
+    """Issue 19's table: one paragraph of the unit '"a (b [c d ' (quotes
+    and brackets that never close) repeated N times, incoherent-sentence
+    alone.  Linear: each doubling of N doubles the time."""
+    print("\n### Unbalanced marks: one paragraph of '\"a (b [c d ' x N, "
+          "--only incoherent-sentence, -j 1\n")
+    print("| N | size KB | wall ms (best) | CPU ms (best) | instructions | "
+          "growth (instructions) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    path = os.path.join(tmp, "unbalanced.md")
+    last = None
+    for n in (10000, 20000, 40000, 80000, 160000):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('"a (b [c d ' * n + "\n")
+        cmd = [dl, "-j", "1", "-q", "--only", "incoherent-sentence", path]
+        done = [run_once(cmd) for _ in range(max(1, runs))]
+        ins = instructions(cmd)
+        print("| {:,} | {:.0f} | {} | {} | {} | {} |".format(
+            n, os.path.getsize(path) / 1024,
+            fmt_ms(min(r.wall for r in done)),
+            fmt_ms(min(r.cpu for r in done)), fmt_ins(ins),
+            "%.2fx" % (ins / last) if ins and last else ""))
+        last = ins
+    os.unlink(path)
 
 
 if __name__ == "__main__":

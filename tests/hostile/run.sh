@@ -5,10 +5,13 @@
 # nothing), exits with the right status, still lints the other file given
 # with it, and changes no file.  `timeout` only guards against a hang; the
 # speed of these cases is measured by `make bench`, never asserted here.
+# One property of speed is asserted, by linear.py: a paragraph of marks
+# that never close costs at most 10 times as much at 8 times the size.
 #
 # usage: tests/hostile/run.sh BUILD/draftlint
 #   HOSTILE_BIG=0        skip the 100 MB draft (valgrind runs do)
 #   HOSTILE_TIMEOUT=N    the hang guard per run, in seconds (default 600)
+#   HOSTILE_LINEAR=0     skip linear.py (memcheck runs do: it times runs)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -87,6 +90,14 @@ if [ -n "$big" ]; then
   case_ big $((copies * per)) "^big\\.md:$at: error:"
 else
   echo "skip big: HOSTILE_BIG=0"
+fi
+
+if [ "${HOSTILE_LINEAR:-1}" = 0 ]; then
+  echo "skip linear: HOSTILE_LINEAR=0"
+elif python3 "$here/linear.py" "$bin"; then
+  pass=$((pass + 1))
+else
+  fail=$((fail + 1))
 fi
 
 after=$(cd "$tmp" && cksum ./* | sort)

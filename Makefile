@@ -52,7 +52,7 @@ LEXICON    = rules/data/wordnet.lex
 .PHONY: all run test check check-layers check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
-        bench-quality model lm check-docs
+        bench-quality model lm check-docs check-history
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
         fuzz-coverage bench check-fix check-lsp
 
@@ -130,7 +130,7 @@ test: deps
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
 	@$(MAKE) --no-print-directory check-layers check-unit check-golden check-cli check-corpus \
 	  check-recall check-man check-html check-config check-git check-sarif \
-	  check-docs
+	  check-docs check-history
 	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
 	@$(MAKE) --no-print-directory check-lsp
 
@@ -157,6 +157,7 @@ bench-html: $(BIN)
 
 check-corpus: $(BIN)
 	@python3 tests/corpus/precision.py $(BIN)
+	@python3 tests/corpus/literal.py $(BIN)
 
 check-recall: $(BIN)
 	@python3 tests/recall/recall.py $(BIN)
@@ -193,15 +194,22 @@ check-config: $(BIN)
 check-git: $(BIN)
 	@tests/git/run.sh $(BIN)
 
+# broken-edit in real git repositories: --since, --staged, history = head,
+# edit sessions on the author's posts, this project's README history.
+check-history: $(BIN)
+	@tests/history/run.sh $(BIN)
+
 # --format sarif against the official schema; --format github.
 check-sarif: $(BIN)
 	@tests/sarif/run.sh $(BIN)
 
 # incoherent-sentence on the held-out posts: recall per kind and false
-# alarms per 10,000 words, strict and proofread (a benchmark, not a test).
+# alarms per 10,000 words, strict and proofread, and the splice scorer alone
+# (a benchmark, not a test).  QUALITY_CANDIDATE=DIR adds a candidate
+# scorer's rows (DIR: its sentence.model and english.ngram).
 bench-quality: $(BIN) $(LEXICON) $(BUILD)/rank
-	@python3 tests/quality/bench.py $(BIN)
-	@$(BUILD)/rank rules/data/sentence.model $$(python3 tools/split.py test)
+	@python3 tests/quality/bench.py $(BIN) --rank $(BUILD)/rank \
+	  $(if $(QUALITY_CANDIDATE),--candidate $(QUALITY_CANDIDATE))
 
 # The general-English n-gram table's builder (tools/mklm.c).
 $(BUILD)/mklm: tools/mklm.c $(BUILD)/libdraftlint.a
@@ -216,9 +224,9 @@ $(BUILD)/rank: tests/quality/rank.c $(BUILD)/libdraftlint.a
 model: $(BIN) $(LEXICON)
 	tools/train-model.sh $(BIN)
 
-# Rebuilds the general-English n-gram table (rules/data/english.ngram) from
-# Debian packages (downloads a few hundred MB into a scratch folder); run
-# `make model` after it.
+# Builds a general-English n-gram table (rules/data/english.ngram) from
+# ../shared/corpus/english (decompressed into a scratch folder; not the
+# shipped table: tools/train-lm.sh says why); run `make model` after it.
 lm: $(BUILD)/mklm $(LEXICON)
 	tools/train-lm.sh $(BUILD)/mklm
 
@@ -291,9 +299,16 @@ $(BUILD)/bench/cmark_parse: tests/bench/cmark_parse.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -Wall -Wextra -Werror -O2 $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 
-bench: $(BIN) $(BUILD)/bench/cmark_parse
+# broken-edit's comparison with the version before (tests/bench/history.c).
+$(BUILD)/bench/history: tests/bench/history.c $(BUILD)/libdraftlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(DL_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libdraftlint.a $(LDLIBS)
+
+bench: $(BIN) $(BUILD)/bench/cmark_parse $(BUILD)/bench/history
 	@python3 tests/bench/bench.py $(BIN) $(BUILD)/bench/cmark_parse \
 	  $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) $(BENCH_FLAGS)
+	@python3 tests/bench/history.py $(BIN) $(BUILD)/bench/history \
+	  $(if $(BENCH_RUNS),--runs $(BENCH_RUNS))
 
 # ---- install -------------------------------------------------------------
 install: $(BIN) $(LEXICON)

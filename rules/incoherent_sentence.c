@@ -104,19 +104,6 @@ static dl_diag *S_emit(const dl_doc *doc, const dl_sentence *s,
   return d;
 }
 
-/* The fix for a word written twice: drop the space and the second word,
- * where both stand on one line as plain text (no markup between, which a
- * fix must not touch). */
-static void S_fix_repeat(dl_diag *d, const dl_text *t, const dl_token *a,
-                         const dl_token *b) {
-  if (!d || t->s[a->to] != ' ')
-    return;
-  size_t from = t->map[a->to], to = t->map[b->to - 1] + 1;
-  if (to - from != b->to - a->to)
-    return;
-  dl_diag_set_fix(d, from, to, "");
-}
-
 static char *S_excerpt(const dl_text *t, const dl_token *a, const dl_token *b) {
   size_t from = a->from, to = b->to;
   if (to - from > 60)
@@ -159,22 +146,6 @@ static size_t S_lead_in(const dl_token *tok, size_t n) {
   return 0;
 }
 
-/* The repeated word of a sentence, reported with its fix; its index, or 0
- * where there is none. */
-static size_t S_check_repeated(const dl_doc *doc, const dl_sentence *s,
-                               dl_sink *sink, const dl_text *t,
-                               const dl_token *tok, size_t n) {
-  size_t r = dl_incoh_repeated(t, tok, n);
-  if (r) {
-    char *w = dl_xstrndup(t->s + tok[r].from, tok[r].to - tok[r].from);
-    S_fix_repeat(S_emit(doc, s, sink, DL_MSG_SENTENCE_REPEATED_WORD, 0.9375,
-                        w),
-                 t, &tok[r - 1], &tok[r]);
-    free(w);
-  }
-  return r;
-}
-
 /* The fragment or false question of one sentence: a clause after a
  * lead-in ("**Tip:** When ...") stands alone, its first word read as a
  * sentence's first (a capital is no name). */
@@ -192,9 +163,18 @@ static void S_check_clause(const state *st, const dl_doc *doc,
   }
   if (dl_incoh_fragment(t, c, nc, after_question,
                         st->proofread)) {
-    size_t f = dl_incoh_first_word(c, nc);
+    size_t f = dl_incoh_first_word(c, nc), m = dl_incoh_missing_comma(c, nc);
     char *w = dl_xstrndup(t->s + c[f].from, c[f].to - c[f].from);
-    S_emit(doc, s, sink, DL_MSG_SENTENCE_FRAGMENT, 0.875, w);
+    if (m) { /* a main clause after all, with no comma before it */
+      char *x = dl_xstrndup(t->s + c[m].from, c[m].to - c[m].from);
+      dl_diag *d = dl_report(sink, DL_MSG_SENTENCE_MISSING_COMMA,
+                             t->map[c[m].from], t->map[c[m].to - 1] + 1, w, x);
+      if (d)
+        d->confidence = 0.875;
+      free(x);
+    } else {
+      S_emit(doc, s, sink, DL_MSG_SENTENCE_FRAGMENT, 0.875, w);
+    }
     free(w);
   } else if (dl_incoh_false_question(t, c, nc)) {
     S_emit(doc, s, sink, DL_MSG_SENTENCE_FALSE_QUESTION, 0.75, NULL);
@@ -206,9 +186,13 @@ static void S_check_splice(const state *st, const dl_doc *doc,
                            const dl_sentence *s, dl_sink *sink,
                            const dl_text *t, const dl_token *tok, size_t n,
                            size_t repeated, dl_splice_context *ctx) {
+  dl_incoh_splicer sp = {st->model, st->threshold,
+                         st->proofread ? DL_INCOH_CUTS_ALL
+                                       : dl_incoh_strict_cuts};
   double confidence;
-  size_t at = dl_incoh_splice(st->model, st->threshold, t, tok, n, repeated,
-                              ctx, &confidence);
+  dl_incoh_cut cut;
+  size_t at =
+      dl_incoh_splice(&sp, t, tok, n, repeated, ctx, &confidence, &cut);
   if (!at)
     return;
   char *x = S_excerpt(t, &tok[at - 1], &tok[at]);
@@ -252,7 +236,7 @@ static void S_check(const dl_doc *doc, dl_sink *sink) {
     size_t n = dl_tokenize(t, ss[i].from, ss[i].to, st->lex, &tok, &cap);
     dl_incoh_collect_marks(t, tok, n, i, &m);
     /* a heading is rarely a sentence, but "the the" is wrong anywhere */
-    size_t r = S_check_repeated(doc, &ss[i], sink, t, tok, n);
+    size_t r = dl_incoh_report_repeated(sink, t, tok, n);
     if (b->type == CMARK_NODE_PARAGRAPH) {
       bool after_question = i > 0 && ss[i - 1].block == ss[i].block &&
                             t->s[ss[i - 1].to - 1] == '?';

@@ -29,7 +29,8 @@ enum {
   OPT_NO_CONFIG,
   OPT_NO_INLINE_CONFIG,
   OPT_PRINT_CONFIG,
-  OPT_STAGED
+  OPT_STAGED,
+  OPT_SINCE
 };
 
 /* Sorted by name, as curl keeps its table. */
@@ -56,6 +57,7 @@ static const struct option S_long[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"sensitivity", required_argument, NULL, OPT_SENSITIVITY},
     {"set", required_argument, NULL, OPT_SET},
+    {"since", required_argument, NULL, OPT_SINCE},
     {"staged", no_argument, NULL, OPT_STAGED},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"version", no_argument, NULL, 'V'},
@@ -100,6 +102,9 @@ void dl_cli_usage(FILE *out) {
       "      --print-config PATH  show the settings for PATH and where each "
       "came from\n"
       "      --staged             lint the staged version of staged drafts\n"
+      "                           (and compare it with HEAD: broken-edit)\n"
+      "      --since REV          compare each draft with its version at git\n"
+      "                           revision REV (broken-edit)\n"
       "\n"
       "install-hook writes .git/hooks/pre-commit to run draftlint --staged;\n"
       "--force replaces a hook draftlint did not write.\n"
@@ -262,6 +267,9 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
   case OPT_STAGED:
     o->staged = true;
     return 0;
+  case OPT_SINCE:
+    o->since = arg;
+    return 0;
   case OPT_FORCE:
     o->force = true;
     return 0;
@@ -352,6 +360,11 @@ static int S_parse(int argc, char **argv, dl_options *o, char **error) {
   if (o->staged && o->fix) { /* the index is not the file --fix would write */
     *error = dl_xstrdup("--fix and --diff change files in the working tree, "
                         "not what is staged; run them without --staged");
+    return -1;
+  }
+  if (o->staged && o->since) { /* --staged compares the index with HEAD */
+    *error = dl_xstrdup("--since and --staged cannot be used together: "
+                        "--staged already compares what is staged with HEAD");
     return -1;
   }
   /* "draftlint learn PATH...": the one subcommand (./learn lints a file) */

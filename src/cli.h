@@ -48,6 +48,7 @@ typedef struct dl_options {
   bool no_inline_config;     /* --no-inline-config */
   const char *print_config;  /* --print-config PATH */
   bool staged;               /* --staged: lint what git's index holds */
+  const char *since;         /* --since REV: compare with REV (broken-edit) */
   bool force;                /* install-hook --force */
   /* Rule names that are not built in: pattern rules, checked once the
    * configuration files are read.  Owned. */

@@ -6,7 +6,8 @@
  *    (splice_corpus.c).  Posts are divided by a hash of their file name:
  *    four in five train the weights, one in five (the calibration posts)
  *    only sets the thresholds.  Plain-text files (*.txt, given by name) are
- *    general English that only trains (tools/background.py makes them).
+ *    general English that only trains, at a quarter of a post sentence's
+ *    weight (tools/train-lm.sh makes them).
  *    The installed general-English n-gram table (ngram.h) is used as it
  *    is: the scorer learns how far to trust what it says about a junction,
  *    and the model records which table that was.
@@ -44,6 +45,11 @@
 #define DL_LEARN_MIN_SENTENCES 200 /* fewer cannot train the weights */
 #define DL_LEARN_STRICT 1.5    /* flagged real sentences per 10k words */
 #define DL_LEARN_PROOFREAD 8.0
+/* A general-English sentence's weight beside one of the writer's: a
+ * million words of it (tools/train-model.sh, BACKGROUND=DIR) then weigh
+ * about as much as the writer's 200,000, and teach what English joins
+ * without drowning the writer's voice. */
+#define S_BACKGROUND 0.25
 
 /* ---- training ---------------------------------------------------------- */
 
@@ -88,7 +94,7 @@ static double S_score(const trainer *t, const uint32_t *f, size_t k) {
 
 static void S_train_sentence(trainer *t, const dl_token *tok, size_t n,
                              size_t junction, dl_splice_context *ctx,
-                             const dl_ngram *g) {
+                             const dl_ngram *g, double weight) {
   dl_splice_context_build(ctx, tok, n, g);
   uint32_t f[DL_SPLICE_MAX_FEATURES], fbest[DL_SPLICE_MAX_FEATURES];
   size_t kbest = 0;
@@ -105,10 +111,10 @@ static void S_train_sentence(trainer *t, const dl_token *tok, size_t n,
         memcpy(fbest, f, k * sizeof *f);
       }
     }
-    S_step(t, f, k, b == junction ? 1.0 : 0.0, 1.0);
+    S_step(t, f, k, b == junction ? 1.0 : 0.0, weight);
   }
   if (kbest)
-    S_step(t, fbest, kbest, 0.0, S_HARD);
+    S_step(t, fbest, kbest, 0.0, S_HARD * weight);
 }
 
 static int S_cmp_desc(const void *a, const void *b) {
@@ -191,14 +197,16 @@ static size_t S_train(trainer *t, dl_scorpus *c, dl_ngram *ngram,
     t->seen = 0;
     for (size_t i = 0; i < c->ntrain; i++) {
       const dl_scorpus_sent *a = &c->train[order[i]];
-      S_train_sentence(t, c->tok + a->off, a->n, 0, ctx, ngram);
+      /* the writer's sentences count more than general English's */
+      double weight = a->background ? S_BACKGROUND : 1.0;
+      S_train_sentence(t, c->tok + a->off, a->n, 0, ctx, ngram, weight);
       for (int s = 0; s < S_SPLICES; s++) {
         const dl_scorpus_sent *b = &c->train[dl_rng_next(&rng) % c->ntrain];
         if (b == a)
           continue;
         size_t n = dl_scorpus_splice(c, a, b, &rng, &buf, &bufcap, &junction);
         if (n) {
-          S_train_sentence(t, buf, n, junction, ctx, ngram);
+          S_train_sentence(t, buf, n, junction, ctx, ngram, weight);
           splices++;
         }
       }

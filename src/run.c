@@ -55,7 +55,15 @@ static void S_lint_input(const dl_profile *prof, const dl_input *in,
     free(error);
     return;
   }
-  dl_lint_bytes(e, in->path, bytes, len, out);
+  char *before = NULL;
+  size_t before_len = 0;
+  if (in->since && dl_git_read_before(in, &before, &before_len, &error) < 0) {
+    free(bytes);
+    dl_result_fail(out, in->path, error);
+    free(error);
+    return;
+  }
+  dl_lint_versions(e, in->path, bytes, len, before, before_len, out);
   if (in->git_path && out->doc) /* report the working tree's lines */
     dl_git_map_lines(out->doc, in->path);
 }
@@ -329,10 +337,32 @@ static dl_rule_info *S_rule_infos(const dl_profiles *ps, size_t *count,
   return infos;
 }
 
+/* Which revision each draft is compared with (broken-edit): --since's,
+ * HEAD for what is staged, HEAD where the configuration says history =
+ * head; standard input has no history. */
+static void S_since(const dl_options *o, dl_profile *const *profiles,
+                    dl_inputs *inputs) {
+  for (size_t i = 0; i < inputs->len; i++) {
+    dl_input *in = &inputs->items[i];
+    if (in->error || in->stdin_)
+      continue;
+    if (o->since)
+      in->since = o->since;
+    else if (o->staged || (profiles[i] && profiles[i]->history))
+      in->since = "HEAD";
+  }
+}
+
 int dl_run(const dl_options *o) {
-  dl_profiles *ps = dl_profiles_new(o);
   char *here[] = {"."};
   dl_inputs inputs;
+  char *since_error = NULL;
+  if (o->since && dl_git_check_rev(o->since, &since_error) != 0) {
+    fprintf(stderr, "draftlint: %s\n", since_error);
+    free(since_error);
+    return DL_EXIT_TROUBLE;
+  }
+  dl_profiles *ps = dl_profiles_new(o);
   if (o->staged) {
     char *error = NULL;
     if (dl_git_staged_inputs(o->paths, o->npaths, &inputs, &error) != 0) {
@@ -372,6 +402,7 @@ int dl_run(const dl_options *o) {
     inputs.items[kept++] = in;
   }
   inputs.len = kept;
+  S_since(o, profiles, &inputs);
   size_t nprof;
   dl_profiles_all(ps, &nprof);
   if (nprof == 0) /* the bundled pattern names, for the check below */

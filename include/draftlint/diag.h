@@ -42,6 +42,8 @@ typedef struct dl_diag {
   char *message;       /* owned */
   double confidence;   /* 0..1 for statistical rules; 1 for exact ones */
   dl_fix *fix;         /* owned; NULL when no fix is known */
+  size_t before_line[2]; /* 1-based lines in the version before (doc.h,
+                            before) that the finding names; 0: none */
   bool has_related;    /* the message names another place in the source: */
   size_t related;      /* its byte offset (the first of two headings) */
 } dl_diag;

@@ -1,8 +1,8 @@
 /*
  * doc.h: one parsed draft, shared read-only by every rule.
  *
- * A dl_doc is built once per file: the bytes (a UTF-8 BOM and YAML front
- * matter are kept in `src` but skipped for parsing), a table of line starts,
+ * A dl_doc is built once per file: the bytes (a UTF-8 BOM and YAML, TOML or
+ * JSON front matter are kept in `src` but skipped for parsing), a table of line starts,
  * the cmark tree with source positions, and the plain-text view of every
  * paragraph and heading (text.h).
  *
@@ -31,6 +31,8 @@ typedef struct dl_block {
 typedef struct dl_doc {
   const char *path;      /* name used in messages; borrowed */
   char *src;             /* the file's bytes, NUL-terminated; owned */
+  char *prose;           /* src with template tags blanked, as parsed
+                            (dl_doc_prose); owned; NULL: none */
   size_t len;
   size_t bom;            /* 3 when the file starts with a UTF-8 BOM, else 0 */
   size_t body;           /* offset where the Markdown starts */
@@ -44,7 +46,9 @@ typedef struct dl_doc {
   cmark_node *root;      /* owned */
   dl_block *blocks;      /* paragraphs and headings in document order; owned */
   size_t nblocks;
-  bool front_matter_unclosed; /* a "---" first line that nothing closes */
+  const char *front_matter_unclosed; /* a front matter's first line that
+                            nothing closes: the closing line it wants
+                            ("---", "+++", "}"), static; else NULL */
   struct dl_sentence *sentences; /* see sentence.h; built on first use */
   size_t nsentences;
   bool sentences_built;
@@ -53,16 +57,49 @@ typedef struct dl_doc {
   bool directives_built;
   size_t *shown_line;    /* NULL, or the line number to show for each line
                             index (--staged: the working tree's); owned */
+  struct dl_doc *before; /* the committed version this one is compared with
+                            (--since, --staged, history = head), parsed the
+                            same way; NULL when there is none; owned */
 } dl_doc;
+
+/* Template tags of static site generators are not prose (templates.c):
+ * Hugo's {{< >}} and {{% %}}, Go's and Liquid's {{ }}, Liquid's and
+ * Nunjucks' {% %} and {# #}, and the pairs a user adds. */
+typedef struct dl_tag_pair {
+  char open[8], close[8];
+} dl_tag_pair;
+
+typedef struct dl_templates {
+  bool off;           /* templates = off: tags are read as Markdown */
+  dl_tag_pair *extra; /* the user's pairs, tried first; owned */
+  size_t nextra;
+} dl_templates;
+
+/* A copy of src[0, len] (with its NUL) whose tags at or after `from` are
+ * spaces, line breaks kept; NULL when there is no tag or t->off.  t NULL:
+ * the built-in pairs.  The caller frees it. */
+char *dl_templates_mask(const dl_templates *t, const char *src, size_t from,
+                        size_t len);
+/* Adds the pairs of a setting ("<% %>, [[ ]]").  Returns 0, or -1 with a
+ * malloc'd message. */
+int dl_templates_add(dl_templates *t, const char *spec, char **error);
+void dl_templates_free(dl_templates *t);
 
 /* Parses `src` (len bytes, malloc'd with room for a NUL at src[len]); the
  * doc takes ownership of it.  The caller has already checked that it is
- * valid UTF-8 without NUL bytes.  Never returns NULL. */
+ * valid UTF-8 without NUL bytes.  Never returns NULL.  dl_doc_new reads
+ * template tags as the built-in pairs say; dl_doc_new_with as `t` says. */
 dl_doc *dl_doc_new(const char *path, char *src, size_t len);
+dl_doc *dl_doc_new_with(const char *path, char *src, size_t len,
+                        const dl_templates *t);
+/* What the parser read: src with template tags blanked, same length. */
+static inline const char *dl_doc_prose(const dl_doc *doc) {
+  return doc->prose ? doc->prose : doc->src;
+}
 void dl_doc_free(dl_doc *doc);
 
 /* A fresh cmark tree of the document's Markdown, parsed exactly as
- * doc->root was (same bytes, same options), for a reporter that must change
+ * doc->root was (same bytes, template tags blanked, same options), for a reporter that must change
  * a tree (the HTML report splits text nodes) while rules keep theirs
  * read-only.  The caller owns it: cmark_node_free. */
 cmark_node *dl_doc_parse_copy(const dl_doc *doc);

@@ -124,6 +124,21 @@ static bool S_states(const dl_token *tok, size_t f, size_t last) {
   }
 }
 
+/* Does the sentence open with a list left open, two commas or more and
+ * no "and" or "or" before any verb ("Liquid stock, ESPP, Jones Soda on tap
+ * in the lunch room?")?  A list offered so is a rhetorical question; one
+ * closed with "and" is the subject of a statement ("Data, insights, and
+ * action fall ..."). */
+static bool S_list_first(const dl_token *tok, size_t f, size_t last) {
+  size_t commas = 0;
+  for (size_t i = f; i < last && !dl_incoh_statement_verb(tok, i); i++) {
+    if (dl_incoh_is(&tok[i], "and") || dl_incoh_is(&tok[i], "or"))
+      return false;
+    commas += tok[i].cls == DL_WC_COMMA;
+  }
+  return commas >= 2;
+}
+
 bool dl_incoh_false_question(const dl_text *t, const dl_token *tok,
                              size_t n) {
   const dl_token *end = dl_incoh_final(tok, n);
@@ -144,6 +159,8 @@ bool dl_incoh_false_question(const dl_text *t, const dl_token *tok,
   /* "Such that the overhead would drop?", "Now that we ship weekly?": a
    * subordinate clause that continues the question before it */
   if (f + 1 < last && tok[f + 1].cls == DL_WC_THAT)
+    return false;
+  if (S_list_first(tok, f, last))
     return false;
   bool verb = false;
   for (size_t i = 0; i < last; i++) {

@@ -279,10 +279,39 @@ static bool S_second_subject(const dl_token *tok, size_t s0, size_t v) {
   return false;
 }
 
+size_t dl_incoh_missing_comma(const dl_token *tok, size_t n) {
+  size_t f = dl_incoh_first_word(tok, n);
+  size_t s0 = f < n ? S_subject(tok, f, n) : 0;
+  if (!s0)
+    return 0;
+  size_t v = S_clause_verb(tok, s0, n);
+  for (size_t i = v + 1; v < n && i + 1 < n; i++) {
+    dl_wclass c = tok[i].cls, p = tok[i - 1].cls;
+    /* "people", "teams" may be verbs too: subjects right after the verb */
+    bool subject = c == DL_WC_SUBJ || c == DL_WC_NOUN || c == DL_WC_PLURAL ||
+                   c == DL_WC_NAME ||
+                   (i == v + 1 &&
+                    (c == DL_WC_NOUN_VERB || c == DL_WC_PLURAL_VERB_S));
+    /* a bare subject right after the clause's verb or its object, and
+     * its own verb right after it */
+    if (subject && (i == v + 1 || dl_incoh_verbish(tok, i - 1) ||
+                    p == DL_WC_NOUN || p == DL_WC_PLURAL || p == DL_WC_ADV) &&
+        !S_introduces(&tok[i - 1]) && dl_incoh_verbish(tok, i + 1))
+      return i;
+    if (tok[i].cls == DL_WC_END)
+      break;
+  }
+  return 0;
+}
+
 bool dl_incoh_fragment(const dl_text *t, const dl_token *tok, size_t n,
                        bool after_question, bool proofread) {
   size_t f = dl_incoh_first_word(tok, n);
   if (f >= n || f > 1 || after_question)
+    return false;
+  /* "(Although there seems to be ...)", "(when the day is over)": an
+   * aside in brackets, which needs no main clause of its own */
+  if (f == 1 && tok[0].cls == DL_WC_OPEN_PAREN)
     return false;
   if (!dl_incoh_listed(&tok[f], dl_incoh_sub_strict) &&
       !(proofread && dl_incoh_listed(&tok[f], dl_incoh_sub_proofread)))

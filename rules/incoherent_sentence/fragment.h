@@ -22,5 +22,9 @@
  * subordinators that also start deliberate fragments count too. */
 bool dl_incoh_fragment(const dl_text *t, const dl_token *tok, size_t n,
                        bool after_question, bool proofread);
+/* In a sentence dl_incoh_fragment took for one, where a main clause starts
+ * with no comma before it ("When they happen people need information"):
+ * the index of its subject, or 0 where none does (a true fragment). */
+size_t dl_incoh_missing_comma(const dl_token *tok, size_t n);
 
 #endif

@@ -69,8 +69,10 @@ void dl_incoh_collect_marks(const dl_text *t, const dl_token *tok, size_t n,
       loose = true;
     if (cp == ')' && i > 0 && tok[i - 1].to == tok[i].from)
       loose = S_enumerator(t, &tok[i - 1]) || S_smiles(tok, i);
-    /* inches ("a 27" monitor") close nothing, unless a quote waits */
-    if (cp == '"' && !open && i > 0 && tok[i - 1].to == tok[i].from &&
+    /* inches ("a 27" monitor", "12” MacBook") close nothing, unless a
+     * quote waits */
+    if ((cp == '"' || cp == 0x201D) && !open && i > 0 &&
+        tok[i - 1].to == tok[i].from &&
         tok[i - 1].cls == DL_WC_NUMBER)
       loose = true;
     if (cp == '(' && (S_smiles(tok, i) || S_smiles_back(tok, i, n)))

@@ -22,8 +22,9 @@
 #include "registry.h"
 
 /* Keys of the top section. */
-static const char *const S_top_keys[] = {"fail-on", "ignore", "enable",
-                                         "disable", "inline-config", NULL};
+static const char *const S_top_keys[] = {
+    "fail-on",   "ignore",    "enable", "disable", "inline-config",
+    "templates", "template-delimiters", "history", NULL};
 /* Keys of a [pattern NAME] section. */
 static const char *const S_pattern_keys[] = {
     "pattern", "message", "severity", "scope", "replace", "description", NULL};
@@ -305,6 +306,28 @@ static void S_top_key(parser *p, const char *key, const char *value) {
             "true, false", value);
     return;
   }
+  if (strcmp(key, "history") == 0 && strcmp(value, "head") != 0 &&
+      strcmp(value, "off") != 0) {
+    S_error(c, p->line, 0, "'%s' is not a value for history; valid: head "
+            "(compare tracked drafts with their committed version), off",
+            value);
+    return;
+  }
+  if (strcmp(key, "templates") == 0 && strcmp(value, "on") != 0 &&
+      strcmp(value, "off") != 0) {
+    S_error(c, p->line, 0, "'%s' is not a value for templates; valid: on, "
+            "off", value);
+    return;
+  }
+  dl_templates probe = {0};
+  char *why = NULL;
+  if (strcmp(key, "template-delimiters") == 0 &&
+      dl_templates_add(&probe, value, &why) != 0) {
+    S_error(c, p->line, 0, "%s", why);
+    free(why);
+    return;
+  }
+  dl_templates_free(&probe);
   dl_config_entry e = {dl_xstrdup(""), dl_xstrdup(key), dl_xstrdup(value),
                        p->line};
   S_grow_push(&c->entries, &c->nentries, &c->cap, sizeof e, &e);

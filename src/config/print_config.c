@@ -75,6 +75,15 @@ void dl_profile_print(const dl_profile *p, const char *path, FILE *out) {
   o = S_find(p, "inline-config");
   S_line(out, "inline-config", p->inline_config ? "true" : "false",
          o ? o->source : "default");
+  o = S_find(p, "history");
+  S_line(out, "history", p->history ? "head" : "off",
+         o ? o->source : "default");
+  o = S_find(p, "templates");
+  S_line(out, "templates", p->templates.off ? "off" : "on",
+         o ? o->source : "default");
+  o = S_find(p, "template-delimiters");
+  if (o)
+    S_line(out, "template-delimiters", o->value, o->source);
   for (size_t i = 0; i < p->nignores; i++) {
     char *src = dl_strdup_printf("%s:%zu", p->ignores[i].from->path,
                                  p->ignores[i].line);

@@ -188,6 +188,17 @@ static void S_apply_top(dl_profiles *ps, dl_profile *p, dl_config *c,
   } else if (strcmp(e->key, "inline-config") == 0) {
     p->inline_config = strcmp(e->value, "true") == 0;
     S_origin(p, "inline-config", e->value, source);
+  } else if (strcmp(e->key, "history") == 0) {
+    p->history = strcmp(e->value, "head") == 0;
+    S_origin(p, "history", e->value, source);
+  } else if (strcmp(e->key, "templates") == 0) {
+    p->templates.off = strcmp(e->value, "off") == 0;
+    S_origin(p, "templates", e->value, source);
+  } else if (strcmp(e->key, "template-delimiters") == 0) {
+    char *error = NULL; /* checked when read */
+    if (dl_templates_add(&p->templates, e->value, &error) != 0)
+      free(error);
+    S_origin(p, "template-delimiters", e->value, source);
   } else if (strcmp(e->key, "ignore") == 0) {
     char **words;
     size_t n = dl_config_split(e->value, &words);
@@ -322,6 +333,7 @@ static dl_profile *S_build(dl_profiles *ps, dl_config **chain, size_t n) {
                                  "loaded (see the error above)");
   }
   p->engine.inline_config = p->inline_config;
+  p->engine.templates = &p->templates;
   S_push(&ps->profiles, &ps->nprofiles, &ps->pcap, sizeof p, &p);
   return p;
 }
@@ -564,6 +576,7 @@ void dl_profiles_free(dl_profiles *ps) {
     dl_engine_fini(&p->engine);
     dl_settings_free(&p->settings);
     free(p->engine_error);
+    dl_templates_free(&p->templates);
     free(p->chain);
     free(p->patterns);
     for (size_t k = 0; k < p->nignores; k++)

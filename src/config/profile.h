@@ -51,6 +51,8 @@ typedef struct dl_profile {
   dl_settings settings;
   dl_severity fail_on;
   bool inline_config;
+  bool history;              /* history = head: compare with HEAD (run.c) */
+  dl_templates templates;    /* templates, template-delimiters */
   dl_ignore *ignores;
   size_t nignores, icap;
   dl_engine engine;

@@ -1,7 +1,8 @@
 /*
  * doc.c: the document model.  One cmark parse per file, a table of line
  * starts that agrees with CommonMark's idea of a line ending (LF, CRLF or a
- * lone CR), YAML front matter and a BOM skipped without shifting positions,
+ * lone CR), YAML, TOML or JSON front matter and a BOM skipped without
+ * shifting positions,
  * and the plain text of every paragraph and heading (plaintext.c).
  */
 #include "draftlint/doc.h"
@@ -47,13 +48,24 @@ static bool S_line_is(const dl_doc *doc, size_t index, const char *marker) {
   return true;
 }
 
-/* A "---" first line opens front matter; "---" or "..." closes it.  An
- * unclosed block is not front matter: cmark reads it as Markdown. */
+/* Front matter, by its first line: YAML ("---", closed by "---" or
+ * "..."), TOML ("+++", Hugo and Zola) or JSON ("{", closed by a "}" line,
+ * Hugo).  An unclosed block is not front matter: cmark reads it as
+ * Markdown. */
+static const struct {
+  const char *open, *close, *close2;
+} S_front_matter[] = {
+    {"---", "---", "..."}, {"+++", "+++", NULL}, {"{", "}", NULL}};
+
 static void S_skip_front_matter(dl_doc *doc) {
-  if (!S_line_is(doc, 0, "---"))
+  size_t k = 0, n = sizeof S_front_matter / sizeof *S_front_matter;
+  while (k < n && !S_line_is(doc, 0, S_front_matter[k].open))
+    k++;
+  if (k == n)
     return;
+  const char *close = S_front_matter[k].close, *close2 = S_front_matter[k].close2;
   for (size_t i = 1; i < doc->nlines; i++) {
-    if (S_line_is(doc, i, "---") || S_line_is(doc, i, "...")) {
+    if (S_line_is(doc, i, close) || (close2 && S_line_is(doc, i, close2))) {
       if (i + 1 < doc->nlines) {
         doc->body_line = i + 1;
         doc->body = doc->line_start[i + 1];
@@ -64,7 +76,7 @@ static void S_skip_front_matter(dl_doc *doc) {
       return;
     }
   }
-  doc->front_matter_unclosed = true;
+  doc->front_matter_unclosed = close;
 }
 
 static void S_collect_blocks(dl_doc *doc) {
@@ -90,6 +102,11 @@ static void S_collect_blocks(dl_doc *doc) {
 }
 
 dl_doc *dl_doc_new(const char *path, char *src, size_t len) {
+  return dl_doc_new_with(path, src, len, NULL);
+}
+
+dl_doc *dl_doc_new_with(const char *path, char *src, size_t len,
+                        const dl_templates *t) {
   dl_doc *doc = dl_xcalloc(1, sizeof *doc);
   doc->path = path;
   doc->src = src;
@@ -99,13 +116,15 @@ dl_doc *dl_doc_new(const char *path, char *src, size_t len) {
     doc->bom = doc->body = 3;
   S_build_lines(doc);
   S_skip_front_matter(doc);
+  doc->prose = dl_templates_mask(t, src, doc->body, len);
   doc->root = dl_doc_parse_copy(doc);
   S_collect_blocks(doc);
   return doc;
 }
 
 cmark_node *dl_doc_parse_copy(const dl_doc *doc) {
-  return cmark_parse_document(doc->src + doc->body, doc->len - doc->body,
+  return cmark_parse_document(dl_doc_prose(doc) + doc->body,
+                              doc->len - doc->body,
                               CMARK_OPT_SOURCEPOS);
 }
 
@@ -122,6 +141,8 @@ void dl_doc_free(dl_doc *doc) {
   free(doc->shown_line);
   free(doc->cp_marks);
   free(doc->src);
+  dl_doc_free(doc->before);
+  free(doc->prose);
   free(doc);
 }
 

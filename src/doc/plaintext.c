@@ -28,14 +28,24 @@ static uint8_t S_flags(const walk *w) {
                    (w->emph ? DL_TX_EMPH : 0));
 }
 
-/* Where a node starts, if cmark's position is plausible for `first`. */
+static bool S_plausible(const walk *w, size_t h, char first) {
+  const char *src = dl_doc_prose(w->doc);
+  return h < w->limit && (src[h] == first || src[h] == '\\' || src[h] == '&');
+}
+
+/* Where a node starts, if cmark's position is plausible for `first`.
+ * On a lazy continuation line ("* item\ntext") cmark counts columns as if
+ * the line had the item's indentation, so a few bytes back (never before
+ * what is aligned already) are tried too. */
 static size_t S_start(const walk *w, cmark_node *node, char first) {
   if (cmark_node_get_start_line(node) > 0) {
     size_t h = dl_doc_offset(w->doc, cmark_node_get_start_line(node),
                              cmark_node_get_start_column(node));
-    const char *src = w->doc->src;
-    if (h < w->limit && (src[h] == first || src[h] == '\\' || src[h] == '&'))
+    if (S_plausible(w, h, first))
       return h;
+    for (size_t back = 1; back <= 8 && h >= w->cursor + back; back++)
+      if (S_plausible(w, h - back, first))
+        return h - back;
   }
   return w->cursor;
 }
@@ -78,7 +88,7 @@ static size_t S_common(const char *a, const char *b, size_t n) {
 
 static void S_align(walk *w, cmark_node *node, const char *lit, size_t n,
                     uint8_t flags) {
-  const char *src = w->doc->src;
+  const char *src = dl_doc_prose(w->doc);
   size_t limit = w->limit, p = S_start(w, node, n ? lit[0] : 0);
   size_t last = p < limit ? p : (limit ? limit - 1 : 0);
   size_t i = 0;

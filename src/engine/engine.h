@@ -27,6 +27,7 @@ typedef struct dl_engine {
   bool loaded[DL_RULE_COUNT];
   dl_load_cache *own;          /* the cache of dl_engine_init, or NULL */
   bool inline_config;          /* honour draftlint comments (lint.c) */
+  const dl_templates *templates; /* borrowed; NULL: the built-in pairs */
 } dl_engine;
 
 /* Returns 0, or -1 with a malloc'd message in *error. */

@@ -45,16 +45,40 @@ static char *S_undecodable(const char *s, size_t len, dl_result *out) {
 
 void dl_lint_bytes(const dl_engine *e, const char *path, char *bytes,
                    size_t len, dl_result *out) {
+  dl_lint_versions(e, path, bytes, len, NULL, 0, out);
+}
+
+/* The version before as a document, or NULL when it is not text. */
+static dl_doc *S_before(const char *path, char *bytes, size_t len,
+                        const dl_templates *templates) {
+  if (!bytes)
+    return NULL;
+  dl_result probe = {0};
+  char *why = S_undecodable(bytes, len, &probe);
+  if (why) {
+    free(why);
+    free(bytes);
+    return NULL;
+  }
+  return dl_doc_new_with(path, bytes, len, templates);
+}
+
+void dl_lint_versions(const dl_engine *e, const char *path, char *bytes,
+                      size_t len, char *before, size_t before_len,
+                      dl_result *out) {
   *out = (dl_result){.path = dl_xstrdup(path)};
   out->error = S_undecodable(bytes, len, out);
   if (out->error) {
     free(bytes);
+    free(before);
     return;
   }
-  out->doc = dl_doc_new(out->path, bytes, len);
+  out->doc = dl_doc_new_with(out->path, bytes, len, e->templates);
+  out->doc->before = S_before(out->path, before, before_len, e->templates);
   if (out->doc->front_matter_unclosed)
-    out->notice = dl_xstrdup("front matter opened on line 1 is never closed "
-                             "with '---'; linting the file as Markdown");
+    out->notice = dl_strdup_printf("front matter opened on line 1 is never "
+                                   "closed with '%s'; linting the file as "
+                                   "Markdown", out->doc->front_matter_unclosed);
   dl_engine_check(e, out->doc, &out->diags);
   if (e->inline_config) /* the filter stage: the draft's own comments */
     dl_directives_filter(out->doc, &out->diags,

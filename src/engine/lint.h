@@ -24,6 +24,14 @@ typedef struct dl_result {
  * passes to the result).  `path` is copied. */
 void dl_lint_bytes(const dl_engine *e, const char *path, char *bytes,
                    size_t len, dl_result *out);
+/* The same, comparing the draft with its version before: `before` (NULL
+ * when there is none; malloc'd like `bytes`, ownership passes too) is
+ * parsed as the draft is and hung on the document (doc.h, before).  A
+ * version before that is not UTF-8 text is dropped: the draft is then
+ * linted as a new one. */
+void dl_lint_versions(const dl_engine *e, const char *path, char *bytes,
+                      size_t len, char *before, size_t before_len,
+                      dl_result *out);
 /* Records that `path` could not be read; `error` is copied. */
 void dl_result_fail(dl_result *out, const char *path, const char *error);
 void dl_result_free(dl_result *r);

@@ -16,6 +16,9 @@ typedef struct dl_input {
   char *error;  /* why it cannot be linted (a missing path...), or NULL */
   bool stdin_;  /* read standard input; `path` is the name to show */
   char *git_path; /* --staged: read this path's blob from git's index */
+  const char *since; /* compare with the draft's version at this git
+                        revision (--since, --staged, history = head), or
+                        NULL; borrowed from argv or a static string */
   bool named;   /* named on the command line, not found in a folder */
 } dl_input;
 

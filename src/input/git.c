@@ -166,6 +166,65 @@ int dl_git_read_staged(const char *git_path, char **bytes, size_t *len,
   return -1;
 }
 
+/* ---- the version before (broken-edit) ---- */
+
+int dl_git_check_rev(const char *rev, char **error) {
+  char *spec = dl_strdup_printf("%s^{commit}", rev);
+  const char *args[] = {"rev-parse", "--verify", "--quiet",
+                        "--end-of-options", spec, NULL};
+  char *out;
+  size_t len;
+  int rc = S_git(args, &out, &len);
+  free(out);
+  free(spec);
+  if (rc == 0)
+    return 0;
+  const char *top_args[] = {"rev-parse", "--show-toplevel", NULL};
+  char *top = rc < 0 ? NULL : S_git_line(top_args);
+  if (rc < 0)
+    *error = dl_strdup_printf("--since %s compares drafts with git, but git "
+                              "could not be run (is it installed?)", rev);
+  else if (!top)
+    *error = dl_strdup_printf("--since %s compares drafts with git, but this "
+                              "folder is not in a git working tree", rev);
+  else
+    *error = dl_strdup_printf("--since: '%s' is not a commit of the "
+                              "repository at %s", rev, top);
+  free(top);
+  return -1;
+}
+
+int dl_git_read_before(const dl_input *in, char **bytes, size_t *len,
+                       char **error) {
+  *bytes = NULL;
+  *len = 0;
+  char *spec, *dir = NULL;
+  if (in->git_path) { /* staged: a path from the top of the repository */
+    spec = dl_strdup_printf("%s:%s", in->since, in->git_path);
+  } else { /* a working-tree file, in whatever repository holds it */
+    const char *slash = strrchr(in->path, '/');
+    dir = slash ? dl_xstrndup(in->path, (size_t)(slash - in->path) + 1)
+                : dl_xstrdup(".");
+    spec = dl_strdup_printf("%s:./%s", in->since, slash ? slash + 1 : in->path);
+  }
+  const char *args[] = {"-C", dir ? dir : ".", "cat-file", "blob", spec, NULL};
+  char *out;
+  int rc = S_git(args, &out, len);
+  free(spec);
+  free(dir);
+  if (rc == 0) {
+    *bytes = out;
+    return 0;
+  }
+  free(out);
+  *len = 0;
+  if (rc > 0)
+    return 1;
+  *error = dl_strdup_printf("cannot compare it with its version at %s: git "
+                            "could not be run (is it installed?)", in->since);
+  return -1;
+}
+
 /* ---- staged lines to working-tree lines ---- */
 
 typedef struct hunk {

@@ -27,6 +27,19 @@ int dl_git_staged_inputs(char *const *paths, size_t npaths, dl_inputs *out,
 int dl_git_read_staged(const char *git_path, char **bytes, size_t *len,
                        char **error);
 
+/* --since REV: is REV a commit of the repository around the current
+ * folder?  Returns 0, or -1 with a malloc'd message naming REV (or git,
+ * when it cannot be run, or the folder, when it is no working tree). */
+int dl_git_check_rev(const char *rev, char **error);
+
+/* The version of input `in` at in->since (the blob of in->git_path for a
+ * staged input, else of the file's path in its own repository), in a
+ * malloc'd buffer with a spare byte.  Returns 0; 1 when there is none (an
+ * untracked or new draft, a folder outside any repository), *bytes NULL;
+ * or -1 with a malloc'd message when git cannot be run.  Only reads. */
+int dl_git_read_before(const dl_input *in, char **bytes, size_t *len,
+                       char **error);
+
 /* Makes the document show working-tree line numbers: the lines of the
  * staged blob are mapped through the diff between the index and the
  * working tree (a line the working tree changed maps to where its

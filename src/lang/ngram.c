@@ -86,13 +86,17 @@ unsigned dl_ngram_level(const dl_ngram *g, uint64_t key) {
   uint32_t fp = (uint32_t)(key >> g->bits) & ((1u << g->fpbits) - 1);
   if (!fp)
     fp = 1;
-  for (uint64_t i = key & mask;; i = (i + 1) & mask) {
+  /* at most one pass over the table: the builder leaves it at most 60%
+   * full, but a damaged file may have no empty slot to stop at */
+  uint64_t i = key & mask;
+  for (uint64_t probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
     unsigned s = g->slots[i];
     if (!s)
       return 0;
     if ((s >> 6) == fp)
-      return 2 * (s & 0x3F) - 1;
+      return (s & 0x3F) ? 2 * (s & 0x3F) - 1 : 0; /* the builder stores 1+ */
   }
+  return 0;
 }
 
 int dl_ngram_total_level(const dl_ngram *g) {

@@ -1,7 +1,7 @@
 /*
  * ngram.h: how often sequences of one to four tokens occur in tens of
  * millions of words of general English (rules/data/english.ngram, counted
- * by tools/mklm.c from the Debian packages tools/english.py reads).
+ * by tools/mklm.c; rules/data/ENGLISH-SOURCES says from what).
  *
  * The splice scorer asks it, at each word boundary, whether the words that
  * meet there are ever seen together in that much English, against how

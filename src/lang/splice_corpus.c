@@ -41,7 +41,7 @@ static size_t S_count_words(const char *s, size_t n) {
 }
 
 static void S_add_doc(dl_scorpus *c, const dl_doc *doc, const dl_lexicon *lex,
-                      bool calib) {
+                      bool calib, bool background) {
   size_t ns;
   const dl_sentence *ss = dl_doc_sentences(doc, &ns);
   dl_token *tok = NULL;
@@ -54,7 +54,8 @@ static void S_add_doc(dl_scorpus *c, const dl_doc *doc, const dl_lexicon *lex,
     if (!dl_splice_eligible(tok, n))
       continue;
     dl_scorpus_sent s = {.off = c->ntok, .n = n, .woff = c->nws,
-                         .file = (uint32_t)c->files};
+                         .file = (uint32_t)c->files,
+                         .background = background};
     c->tok = dl_xgrow(c->tok, &c->captok, c->ntok + n, sizeof *c->tok);
     memcpy(c->tok + c->ntok, tok, n * sizeof *tok);
     c->ntok += n;
@@ -108,7 +109,7 @@ void dl_scorpus_read(dl_scorpus *c, char *const *paths, size_t npaths,
     if (calib)
       c->calib_words += S_count_words(bytes, len);
     dl_doc *doc = dl_doc_new(in.items[i].path, bytes, len);
-    S_add_doc(c, doc, lex, calib);
+    S_add_doc(c, doc, lex, calib, background);
     dl_doc_free(doc);
     c->files++;
   }

@@ -23,6 +23,7 @@ typedef struct dl_scorpus_sent {
   size_t off, n;   /* tokens in the pool */
   size_t woff, nw; /* word starts in the pool */
   uint32_t file;   /* which input it came from */
+  bool background; /* from general English (*.txt), not the writer */
 } dl_scorpus_sent;
 
 typedef struct dl_scorpus {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "draftlint/alloc.h"
+#include "draftlint/url.h"
 
 #define S_MAXWORD 64
 
@@ -21,12 +22,6 @@ static bool S_alnum(int32_t cp) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
            (cp >= '0' && cp <= '9');
   return dl_cp_is_alnum(cp);
-}
-
-static bool S_is_url(const char *s, size_t n) {
-  return (n > 7 && strncmp(s, "http://", 7) == 0) ||
-         (n > 8 && strncmp(s, "https://", 8) == 0) ||
-         (n > 4 && strncmp(s, "www.", 4) == 0);
 }
 
 /* Lower-cases a word into buf (apostrophes straight); returns its length,
@@ -163,9 +158,9 @@ size_t dl_tokenize(const dl_text *t, size_t from, size_t to,
       while (j < to && (t->flags[j] & DL_TX_CODE))
         j++;
       tok->cls = DL_WC_CODE;
-    } else if (after_space && S_is_url(s + i, to - i)) {
-      while (j < to && !dl_cp_is_space((unsigned char)s[j]))
-        j++;
+    } else if (after_space && dl_url_len(s + i, to - i) > 0) {
+      /* the URL is one word; a quote, bracket or stop after it is prose */
+      j = i + dl_url_len(s + i, to - i);
       tok->cls = DL_WC_URL;
     } else if (S_alnum(cp)) {
       /* letters and digits, joined by inner apostrophes, hyphens, dots */

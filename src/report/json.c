@@ -4,6 +4,8 @@
  *
  *   {"diagnostics": [{"file", "line", "column", "end_line", "end_column",
  *                     "rule", "kind", "severity", "message", "confidence",
+ *                     "before_lines"?: [N, ...] (broken-edit: the lines of
+ *                     the version before that the message names),
  *                     "fix"?: {"start", "end", "line", "column", "end_line",
  *                              "end_column", "replacement"},
  *                     "url"?: the rule's page}],
@@ -48,6 +50,13 @@ static json_t *S_fix(const dl_doc *doc, const dl_fix *fix) {
   return obj;
 }
 
+static json_t *S_before_lines(const dl_diag *d) {
+  json_t *lines = json_array();
+  for (size_t i = 0; i < 2 && d->before_line[i]; i++)
+    json_array_append_new(lines, json_integer((json_int_t)d->before_line[i]));
+  return lines;
+}
+
 static json_t *S_diag(const dl_report_options *o, const dl_result *r,
                       const dl_diag *d) {
   json_t *obj = json_object();
@@ -59,6 +68,8 @@ static json_t *S_diag(const dl_report_options *o, const dl_result *r,
                       json_string(dl_severity_name(d->severity)));
   json_object_set_new(obj, "message", json_string(d->message));
   json_object_set_new(obj, "confidence", json_real(d->confidence));
+  if (d->before_line[0])
+    json_object_set_new(obj, "before_lines", S_before_lines(d));
   if (d->fix)
     json_object_set_new(obj, "fix", S_fix(r->doc, d->fix));
   const dl_rule_info *info = dl_rule_info_find(o, d->rule);

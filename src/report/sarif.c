@@ -143,6 +143,13 @@ static json_t *S_fix(const dl_result *r, const dl_fix *fix) {
   return f;
 }
 
+static json_t *S_before(const dl_diag *d) {
+  json_t *lines = json_array();
+  for (size_t i = 0; i < 2 && d->before_line[i]; i++)
+    json_array_append_new(lines, json_integer((json_int_t)d->before_line[i]));
+  return lines;
+}
+
 static long S_rule_index(const dl_report_options *o, const char *rule) {
   for (size_t i = 0; i < o->nrules; i++)
     if (strcmp(o->rules[i].name, rule) == 0)
@@ -184,6 +191,9 @@ static void S_file(dl_reporter *base, const dl_result *r) {
         json_pack("[o]", S_location(r->path, S_region(r->doc, d->start, d->end))));
     if (d->fix)
       json_object_set_new(res, "fixes", json_pack("[o]", S_fix(r, d->fix)));
+    if (d->before_line[0]) /* broken-edit: lines of the version before */
+      json_object_set_new(res, "properties",
+                          json_pack("{s:o}", "beforeLines", S_before(d)));
     json_array_append_new(s->results, res);
   }
 }

@@ -32,6 +32,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))  # tests/, for lib.py
+from lib import shared_dir  # noqa: E402
 BENCH_DIR = os.path.join(ROOT, "build", "bench")
 MDL_VERSION = "0.24.1"  # markdownlint-cli2, pinned so figures compare
 STRUCTURAL = ["duplicate-heading", "unclosed-emphasis", "tbm-link"]
@@ -39,10 +41,6 @@ MB = 1 << 20
 LOAD = 0.0
 Run = collections.namedtuple("Run", "wall peak rc cpu")
 
-
-def shared_dir():
-    return os.environ.get("DRAFTLINT_SHARED",
-                          os.path.join(os.path.dirname(ROOT), "shared"))
 
 
 def run_once(cmd, cwd=None, peak=False):

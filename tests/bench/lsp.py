@@ -22,13 +22,11 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))  # tests/, for lib.py
+from lib import shared_dir  # noqa: E402
 sys.path.insert(0, os.path.join(ROOT, "tests", "lsp"))
 from lspclient import Server  # noqa: E402
 
-
-def shared_dir():
-    return os.environ.get("DRAFTLINT_SHARED",
-                          os.path.join(os.path.dirname(ROOT), "shared"))
 
 
 def draft(words=2000):

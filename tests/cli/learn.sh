@@ -39,6 +39,24 @@ check model-ignored-when-rule-off 0 'no problems' -- \
   --disable incoherent-sentence --model broken.model post.md
 check proofread 0 'no problems' -- --sensitivity proofread post.md
 
+# a model or an n-gram table cut short, or with a header that lies about its
+# size, is refused by name (the data folder's copies of the shipped files)
+data=$(cd "$here/../../rules/data" && pwd)
+head -c 30000 "$data/sentence.model" >"$tmp/cut.model"
+check truncated-model 2 'cannot load the sentence model cut\.model: not a draftlint sentence model' -- \
+  --model cut.model post.md
+mkdir "$tmp/data"
+cp "$data/wordnet.lex" "$data/tbm-posts.csv" "$data/sentence.model" "$tmp/data/"
+head -c 100000 "$data/english.ngram" >"$tmp/data/english.ngram"
+export DRAFTLINT_DATA_DIR="$tmp/data"
+check truncated-ngram 2 "cannot load the n-gram table $tmp/data/english\.ngram: not a draftlint n-gram table" -- \
+  --only incoherent-sentence post.md
+printf 'DLNGRAM\0\1\0\0\0\77\0\0\0' >"$tmp/data/english.ngram"
+check corrupt-ngram 2 "n-gram table $tmp/data/english\.ngram: (not a draftlint n-gram table|too short)" -- \
+  --only incoherent-sentence post.md
+unset DRAFTLINT_DATA_DIR
+rm -r "$tmp/data"
+
 corpus="$shared/corpus/clean"
 if [ -d "$corpus" ]; then
   # sixty posts are enough to learn from; twice gives the same bytes

@@ -171,7 +171,7 @@ check inline-config-false 1 'comments.md:4:3: error' -- --config "$tmp/noinline.
 # A bad comment is reported where it is, exit 2, other findings kept.
 printf 'A **kept.\n\n<!-- draftlint-disable unclosed-emphasiss -->\n<!-- draftlint-disabel -->\n<!-- draftlint-enable percent, nope -->\n' >badcomment.md
 check bad-comments 2 "^badcomment.md:1:3: error: .*unclosed-emphasis
-^badcomment.md:3:24: error: 'unclosed-emphasiss' in this draftlint comment is not a rule.*valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-link, incoherent-sentence, tbm-spelling, percent \[inline-config\]
+^badcomment.md:3:24: error: 'unclosed-emphasiss' in this draftlint comment is not a rule.*valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-link, incoherent-sentence, broken-edit, tbm-spelling, percent \[inline-config\]
 ^badcomment.md:4:6: error: 'draftlint-disabel' is not a draftlint comment.*draftlint-disable-next-line.*\[inline-config\]
 ^badcomment.md:5:32: error: 'nope' in this draftlint comment
 ^top.md:1:3: error" -- badcomment.md top.md
@@ -190,7 +190,7 @@ bad_config() {
 bad_config top-key 'fail_on = error\n' "bad.ini:1: error: unknown key 'fail_on' in the top section; valid keys: fail-on, ignore, enable, disable, inline-config"
 bad_config fail-on '\n\nfail-on = sometimes\n' "bad.ini:3: error: 'sometimes' is not a level for fail-on; valid: error, warning, info, never"
 bad_config inline 'inline-config = maybe\n' "bad.ini:1: error: 'maybe' is not a value for inline-config; valid: true, false"
-bad_config rule-section '[duplicate-headings]\nseverity = off\n' "bad.ini:1: error: unknown rule 'duplicate-headings' in section \[duplicate-headings\]; valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-link, incoherent-sentence, tbm-spelling"
+bad_config rule-section '[duplicate-headings]\nseverity = off\n' "bad.ini:1: error: unknown rule 'duplicate-headings' in section \[duplicate-headings\]; valid rules: duplicate-heading, unclosed-emphasis, inline-config, tbm-link, incoherent-sentence, broken-edit, tbm-spelling"
 bad_config empty-rule-section '[nosuch]\n' "bad.ini:1: error: unknown rule 'nosuch' in section"
 bad_config rule-key '[duplicate-heading]\ncolour = red\n' "bad.ini:2: error: unknown setting 'colour' for duplicate-heading; valid: severity, scope"
 bad_config rule-value '[duplicate-heading]\nscope = chapter\n' "bad.ini:2: error: 'chapter' is not a valid duplicate-heading.scope; valid: siblings, document"
@@ -309,6 +309,33 @@ check summary-config-errors 2 'no problems in 1 file; 1 configuration error$' --
 printf '[pattern loud]\npattern = LOUD\nmessage = m\nseverity = error\n' >"$tmp/pat.ini"
 check print-config-pattern-severity 0 "^\\[pattern loud\\] +; .*pat.ini:1
 ^severity = error +; .*pat.ini:4$" -- --config "$tmp/pat.ini" --print-config top.md
+
+# Template tags are not prose (issue 15): on by default, off by a setting,
+# and a user's own delimiters; TOML and JSON front matter are skipped.
+cat >tpl.md <<'MD'
++++
+title = "Issue *draft"
++++
+
+A figure {{< figure src="a_b.png" caption="*the *caption" >}} here.
+
+Go: {{video "https://example.com/x"}}, Liquid: {% include "x_y.html" %},
+Nunjucks: {{ "a*b" | url }} and {# a "comment #} end.
+
+Ours: <% print "*x %> end.
+MD
+check templates-default 1 'tpl.md:10:17: error: .\*. starts italics' -- tpl.md
+refute templates-default-quiet 'tpl.md:(2|5|7|8):' -- tpl.md
+printf 'template-delimiters = <%% %%>, [[ ]]\n' >"$tmp/tpl.ini"
+check templates-own 0 'no problems' -- --config "$tmp/tpl.ini" tpl.md
+printf 'templates = off\n' >"$tmp/tploff.ini"
+check templates-off 1 'tpl.md:5:[0-9]+: error: .*unclosed-emphasis' -- --config "$tmp/tploff.ini" tpl.md
+check templates-print 0 '^templates = off +; .*tploff.ini:1' -- --config "$tmp/tploff.ini" --print-config tpl.md
+bad_config templates 'templates = maybe\n' "bad.ini:1: error: 'maybe' is not a value for templates; valid: on, off"
+bad_config template-delimiters 'template-delimiters = <%\n' "bad.ini:1: error: '<%' is not a list of template delimiters; write each pair as OPEN CLOSE"
+printf '{\n  "title": "Issue *draft"\n}\nFine text.\n' >json.md
+check json-front-matter 0 'no problems' -- json.md
+rm tpl.md json.md
 
 echo "config: $pass passed, $fail failed"
 [ $fail = 0 ]

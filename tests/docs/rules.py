@@ -12,6 +12,9 @@ are (GitHub shows only the first word, `markdown`):
                                       ARGS (or, with none, its comments)
 
 ARGS are extra command-line options (`--set duplicate-heading.scope=document`).
+A ```markdown before block is the committed version of the example that
+follows it (broken-edit): the test commits it in a fresh git repository,
+writes the example over it and lints with `--since HEAD`.
 Each block is written to a file of its own and linted by the real binary
 with no configuration file, in JSON.  Besides, every rule the binary lists
 has a page, every kind rules/rules.def declares has a bad example on its
@@ -31,7 +34,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PAGES = os.path.join(ROOT, "docs", "rules")
 SECTIONS = ["## What it finds", "## Examples", "## Settings", "## Silencing it"]
-FENCE = re.compile(r"^(`{3,})markdown[ \t]+(bad|good|silenced)\b(.*)$")
+FENCE = re.compile(r"^(`{3,})markdown[ \t]+(before|bad|good|silenced)\b(.*)$")
 
 failures = []
 passed = 0
@@ -59,9 +62,10 @@ def kinds_by_rule():
 
 
 def blocks(path):
-    """(line, what, kind, args, text) for each example block of a page."""
+    """(line, what, kind, args, text, before) for each example block of a
+    page; `before` is the text of a before block right ahead of it."""
     lines = open(path, encoding="utf-8").read().split("\n")
-    out, i = [], 0
+    out, i, before = [], 0, None
     while i < len(lines):
         m = FENCE.match(lines[i])
         if not m:
@@ -76,14 +80,32 @@ def blocks(path):
         while j < len(lines) and not lines[j].startswith(fence):
             body.append(lines[j])
             j += 1
-        out.append((i + 1, what, kind, rest, "\n".join(body) + "\n"))
+        text = "\n".join(body) + "\n"
+        if what == "before":
+            before = text
+        else:
+            out.append((i + 1, what, kind, rest, text, before))
+            before = None
         i = j + 1
     return out
 
 
-def lint(binary, text, args, tmp):
-    path = os.path.join(tmp, "example.md")
-    with open(path, "w", encoding="utf-8") as f:
+def git(tmp, *args):
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.com",
+                    "-c", "commit.gpgsign=false", *args], cwd=tmp, check=True,
+                   capture_output=True)
+
+
+def lint(binary, text, args, tmp, before=None):
+    if before is not None:  # the committed version, in a repository of its own
+        tmp = tempfile.mkdtemp(dir=tmp)
+        git(tmp, "init", "-q", ".")
+        with open(os.path.join(tmp, "example.md"), "w", encoding="utf-8") as f:
+            f.write(before)
+        git(tmp, "add", "example.md")
+        git(tmp, "commit", "-q", "-m", "before")
+        args = ["--since", "HEAD", *args]
+    with open(os.path.join(tmp, "example.md"), "w", encoding="utf-8") as f:
         f.write(text)
     run = subprocess.run([binary, "--no-config", "--format", "json", *args, "example.md"],
                          cwd=tmp, capture_output=True, text=True, timeout=120)
@@ -100,11 +122,11 @@ def check_page(binary, rule, kinds, tmp):
             ok()
     found_kinds = set()
     examples = blocks(page)
-    if not any(w == "good" for _, w, _, _, _ in examples):
+    if not any(w == "good" for _, w, _, _, _, _ in examples):
         fail(f"{rule}.md has no good example")
-    for line, what, kind, args, body in examples:
+    for line, what, kind, args, body, before in examples:
         where = f"docs/rules/{rule}.md:{line}"
-        rc, out, err = lint(binary, body, args, tmp)
+        rc, out, err = lint(binary, body, args, tmp, before)
         mine = [d for d in out["diagnostics"] if d["rule"] == rule]
         if what == "bad":
             hit = [d for d in mine if d["kind"] == kind]
@@ -127,7 +149,7 @@ def check_page(binary, rule, kinds, tmp):
                 ok()
         if what == "silenced":  # and without what silences it, it is found
             bare = body if args else re.sub(r"(?m)^<!-- draftlint-.*-->\n", "", body)
-            rc, out, err = lint(binary, bare, [], tmp)
+            rc, out, err = lint(binary, bare, [], tmp, before)
             if any(d["rule"] == rule for d in out["diagnostics"]):
                 ok()
             else:

@@ -70,12 +70,13 @@ case_ nested-ordered 1 "^nested-ordered\\.md:1:30006: $E"
 case_ headings 1 "^headings\\.md:200003:4: error: heading 'Heading 0' repeats the heading on line 3"
 case_ heading-pairs 0 ''
 case_ links 1 "^links\\.md:100001:5: $E"
-# Every marker there is literal; `_` runs are never forgiven as a pair, nor
-# `**` runs whose span would end on "a".
-case_ emphasis-spaced 200000 "^emphasis-spaced\\.md:1:4: $E"
-case_ emphasis-glued 100000 "^emphasis-glued\\.md:1:8: error: '_' starts italics that is never closed"
+# Every marker there is literal and reported (issue 15: cmark is the
+# oracle); no two are a pair spaced wrongly, for other markers lie between.
+case_ emphasis-spaced 300000 "^emphasis-spaced\\.md:1:1: error: '\\*' starts italics that is never closed"
+case_ emphasis-glued 200000 "^emphasis-glued\\.md:1:4: $E"
 case_ intraword 1 "^intraword\\.md:1:1000000: error: '_' ends italics that was never opened"
-case_ stars 0 ''
+# The last `*` has no note: no footnote mark.
+case_ stars 1 "^stars\\.md:1:1000000: error: '\\*' ends italics that was never opened"
 case_ leftovers 100000 "^leftovers\\.md:1:1: $E"
 case_ lone-cr 1 "^lone-cr\\.md:3:6: $E"
 if [ -n "$big" ]; then

@@ -6,15 +6,18 @@
  * posts; the splices are cut from pairs of those sentences within one post
  * (splice_corpus.c, the same cut as training: 40-60% of both).  Printed:
  * the area under the ROC curve, and the share of splices that score above
- * the threshold that lets 2 (and 10) real sentences per 10,000 words
- * through: the false-alarm budgets of strict and proofread, for the model
- * alone, before the grammar checks and the other kinds.
+ * the threshold that lets 0.5, 1, 2, 5 and 10 real sentences per 10,000
+ * words through: the scorer alone, before the grammar checks, the guards
+ * and the other kinds.  With --row LABEL, one line of a table:
+ * "LABEL<TAB>r0.5<TAB>r1<TAB>r2<TAB>r5<TAB>r10<TAB>AUC<TAB>sentences<TAB>splices".
  *
- * usage: rank MODEL POST...     (DRAFTLINT_DATA_DIR finds the lexicon)
+ * usage: rank [--row LABEL] MODEL POST...
+ *        (DRAFTLINT_DATA_DIR finds the lexicon and the n-gram table)
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "draftlint/alloc.h"
 #include "lang/splice.h"
@@ -49,9 +52,18 @@ static double S_recall(const double *real, size_t nreal, const double *sp,
   return nsp ? (double)hit / (double)nsp : 0;
 }
 
+static const double S_BUDGETS[] = {0.5, 1, 2, 5, 10};
+#define S_NBUDGETS (sizeof S_BUDGETS / sizeof *S_BUDGETS)
+
 int main(int argc, char **argv) {
+  const char *row = NULL;
+  if (argc > 2 && strcmp(argv[1], "--row") == 0) {
+    row = argv[2];
+    argc -= 2;
+    argv += 2;
+  }
   if (argc < 3) {
-    fprintf(stderr, "usage: rank MODEL POST...\n");
+    fprintf(stderr, "usage: rank [--row LABEL] MODEL POST...\n");
     return 2;
   }
   char *error = NULL;
@@ -108,13 +120,21 @@ int main(int argc, char **argv) {
     i = j;
   }
   qsort(real, c.ncalib, sizeof *real, S_desc_double);
-  printf("rank: %zu real sentences in %zu posts (%zu words), %zu splices\n",
-         c.ncalib, c.files, c.calib_words, nsp);
-  printf("rank: splices above the real sentences' 2 per 10k: %.1f%%, "
-         "10 per 10k: %.1f%%; AUC %.3f\n",
-         100 * S_recall(real, c.ncalib, sp, nsp, c.calib_words, 2.0),
-         100 * S_recall(real, c.ncalib, sp, nsp, c.calib_words, 10.0),
-         pairs / ((double)c.ncalib * (double)nsp));
+  double auc = pairs / ((double)c.ncalib * (double)nsp);
+  if (row) {
+    printf("%s", row);
+    for (size_t k = 0; k < S_NBUDGETS; k++)
+      printf("\t%.1f", 100 * S_recall(real, c.ncalib, sp, nsp, c.calib_words,
+                                      S_BUDGETS[k]));
+    printf("\t%.3f\t%zu\t%zu\n", auc, c.ncalib, nsp);
+  } else {
+    printf("rank: %zu real sentences in %zu posts (%zu words), %zu splices\n",
+           c.ncalib, c.files, c.calib_words, nsp);
+    printf("rank: splices above the real sentences' 2 per 10k: %.1f%%, "
+           "10 per 10k: %.1f%%; AUC %.3f\n",
+           100 * S_recall(real, c.ncalib, sp, nsp, c.calib_words, 2.0),
+           100 * S_recall(real, c.ncalib, sp, nsp, c.calib_words, 10.0), auc);
+  }
   free(all);
   free(real);
   free(sp);

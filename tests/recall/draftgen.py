@@ -7,6 +7,7 @@ check its ground truth with cmark's own HTML rendering.
 """
 import html
 import os
+import sys
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -14,11 +15,9 @@ import xml.etree.ElementTree as ET
 NS = "{http://commonmark.org/xml/1.0}"
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))  # tests/, for lib.py
+from lib import shared_dir  # noqa: E402
 
-
-def shared_dir():
-    return os.environ.get("DRAFTLINT_SHARED",
-                          os.path.join(os.path.dirname(ROOT), "shared"))
 
 
 def posts():

@@ -214,6 +214,8 @@ First notes.
 #### Notes
 
 Second notes.
+
+*Terms: this note makes the price above a footnote mark.
 """
 
 

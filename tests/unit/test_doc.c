@@ -1,5 +1,6 @@
 /* test_doc.c: line map, positions, front matter, BOM, CRLF, plain text. */
 #include "unit.h"
+#include "draftlint/url.h"
 
 static void locate_counts_code_points(void **state) {
   (void)state;
@@ -48,6 +49,65 @@ static void front_matter_is_skipped_positions_kept(void **state) {
   assert_int_equal(line, 5);
   assert_false(doc->front_matter_unclosed);
   dl_doc_free(doc);
+}
+
+/* TOML (Hugo, Zola) and JSON (Hugo) front matter: skipped, positions
+ * kept; what would be reported in them as prose is not read. */
+static void toml_and_json_front_matter(void **state) {
+  (void)state;
+  dl_doc *doc = unit_doc("+++\ntitle = \"Issue *draft\"\n+++\n\n# Heading\n");
+  assert_int_equal(doc->nblocks, 1);
+  size_t line, col;
+  dl_doc_locate(doc, doc->blocks[0].start, &line, &col);
+  assert_int_equal(line, 5);
+  assert_null(doc->front_matter_unclosed);
+  dl_doc_free(doc);
+  doc = unit_doc("{\n  \"title\": \"Issue *draft\"\n}\nText *here.\n");
+  assert_int_equal(doc->nblocks, 1);
+  dl_doc_locate(doc, doc->blocks[0].start, &line, &col);
+  assert_int_equal(line, 4);
+  dl_doc_free(doc);
+  doc = unit_doc("+++\ntitle = \"x\"\n\nText\n");
+  assert_string_equal(doc->front_matter_unclosed, "+++");
+  assert_int_equal(doc->body, 0);
+  dl_doc_free(doc);
+  assert_findings("+++\ntitle = \"Issue *draft\"\n+++\n\nFine.\n",
+                  "unclosed-emphasis", NULL, "");
+  assert_findings("{\n\"title\": \"Issue *draft\"\n}\n\nFine.\n",
+                  "unclosed-emphasis", NULL, "");
+}
+
+/* A bare URL ends where URL syntax ends: the quote, bracket or stop after
+ * it is prose, which quote pairing then sees (issue 15). */
+static void a_url_ends_where_its_syntax_ends(void **state) {
+  (void)state;
+  static const struct {
+    const char *text;
+    size_t len;
+  } cases[] = {
+      {"https://example.com/x\" today", 21},
+      {"https://example.com/x) and", 21},
+      {"https://en.wikipedia.org/wiki/Foo_(bar) here", 39},
+      {"https://example.com/x, then", 21},
+      {"www.example.com/y. Done", 17},
+      {"http://a.b/c\xE2\x80\x9D and", 12},
+      {"https://a.b/?q=1&r=2.", 20},
+      {"https://a.b/x_y_ z", 15},
+      {"http:/not-a-url", 0},
+      {"wwwx.example.com", 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    assert_int_equal(dl_url_len(cases[i].text, strlen(cases[i].text)),
+                     cases[i].len);
+  assert_findings("He said \"see https://example.com/x\" today.\n",
+                  "incoherent-sentence", NULL, "");
+  assert_findings("We met (at https://example.com/x) and left.\n",
+                  "incoherent-sentence", NULL, "");
+  assert_findings("She said \xE2\x80\x9Cread https://a.b/c\xE2\x80\x9D and "
+                  "left.\n", "incoherent-sentence", NULL, "");
+  /* ...and a quote that nothing closes is still one */
+  assert_findings("He said \"see https://example.com/x today.\n",
+                  "incoherent-sentence", NULL, "1:1");
 }
 
 static void unclosed_front_matter_is_markdown(void **state) {
@@ -124,6 +184,8 @@ int main(void) {
       cmocka_unit_test(crlf_and_lone_cr_end_lines),
       cmocka_unit_test(bom_is_not_a_column),
       cmocka_unit_test(front_matter_is_skipped_positions_kept),
+      cmocka_unit_test(toml_and_json_front_matter),
+      cmocka_unit_test(a_url_ends_where_its_syntax_ends),
       cmocka_unit_test(unclosed_front_matter_is_markdown),
       cmocka_unit_test(plain_text_drops_markup_and_maps_back),
       cmocka_unit_test(plain_text_in_list_continuation),

@@ -55,7 +55,7 @@ static void look_alikes_are_quiet(void **state) {
   assert_findings("<http://a.b/_x> and [t](http://a.b/*y_) here.\n", R, NULL, "");
   assert_findings("Bare http://example.com/_path and www.x.com/_y ok.\n", R,
                   NULL, "");
-  assert_findings("The price* is final.\n\n* terms apply\n", R, NULL, "");
+  assert_findings("The price* is final.\n\n*Before tax.\n", R, NULL, "");
   assert_findings("![alt with *star](pic.png)\n", R, NULL, "");
   assert_findings("Entity &#42;x and &ast;y.\n", R, NULL, "");
   assert_findings("Call window.__pwned, ask @_user, lint *.md files.\n", R,
@@ -64,15 +64,84 @@ static void look_alikes_are_quiet(void **state) {
 
 static void deliberate_writing_is_quiet(void **state) {
   (void)state;
-  /* a pair spaced wrongly is closed in the writer's mind */
-  assert_findings("A **Minimal Product. **It is not.\n", R, NULL, "");
-  assert_findings("* **Title  \n**Author\n", R, NULL, "");
   /* censored words */
   assert_findings("Ship ****ing product. Oh ***k. Sh*t.\n", R, NULL, "");
   /* a footnote mark and its note */
   assert_findings("Guaranteed!*\n\n*Maybe not at this job.\n", R, NULL, "");
+  /* code-like names and globs */
+  assert_findings("Pass *args and **kwargs on.\n", R, NULL, "");
+  assert_findings("Edit _config.yml and __init__.py, then *.md files.\n", R,
+                  NULL, "");
+  assert_findings("Fill the __init__ method.\n", R, NULL, "");
+}
+
+static void the_reader_sees_these(void **state) {
+  (void)state;
+  /* a pair across a hard break: both ends show */
+  assert_findings("* **Title  \n**Author\n", R, NULL, "1:3,2:2");
   /* a bullet that lost its line break after an image */
-  assert_findings("![](a.png)* Describes the product.\n", R, NULL, "");
+  assert_findings("![](a.png)* Describes the product.\n", R, NULL, "1:11");
+  /* a lone `*` after a word or a sentence with no note for it */
+  assert_findings("Most tech startups* make the same mistake.\n", R, NULL,
+                  "1:19");
+  assert_findings("It is continuous improvement.* Visualizing helps.\n", R,
+                  NULL, "1:30");
+  assert_findings("The price* is final.\n\n* terms apply\n", R, NULL,
+                  "1:10");
+  /* stars before a plain word that is no code */
+  assert_findings("Some *experienced people.\n", R, NULL, "1:6");
+  assert_findings("Pass *argue here.\n", R, NULL, "1:6");
+  /* a lone star between spaces is an operator; two are a stray */
+  assert_findings("Ship it ** now.\n", R, NULL, "1:9");
+}
+
+static void a_footnote_mark_mid_paragraph(void **state) {
+  (void)state;
+  assert_findings("We hit the target.* Next quarter we grow.\n\n*Footnote: "
+                  "unaudited.\n", R, NULL, "");
+  assert_findings("We hit the target.* Next quarter we grow.\n\nMore.\n", R,
+                  NULL, "1:19");
+}
+
+/* A pair spaced on the wrong side: one finding over the pair, and a fix
+ * that moves the space outside the markers. */
+static void assert_spacing_fix(const char *src, const char *want_kind,
+                               const char *want_fixed) {
+  dl_diag_list list;
+  unit_lint(src, R, NULL, &list);
+  assert_int_equal(list.len, 1);
+  assert_string_equal(list.items[0].kind, want_kind);
+  assert_non_null(list.items[0].fix);
+  const dl_fix *f = list.items[0].fix;
+  size_t n = strlen(src), m = strlen(f->text);
+  char *fixed = malloc(n + m + 1);
+  memcpy(fixed, src, f->start);
+  memcpy(fixed + f->start, f->text, m);
+  memcpy(fixed + f->start + m, src + f->end, n - f->end + 1);
+  assert_string_equal(fixed, want_fixed);
+  free(fixed);
+  dl_diag_list_free(&list);
+}
+
+static void a_pair_spaced_on_the_wrong_side(void **state) {
+  (void)state;
+  assert_spacing_fix("**Has Congruency. **There it is.\n", "spacing",
+                     "**Has Congruency.** There it is.\n");
+  assert_spacing_fix("Very *experienced *(and kind).\n", "spacing",
+                     "Very *experienced* (and kind).\n");
+  assert_spacing_fix("our** customers** need it\n", "spacing",
+                     "our **customers** need it\n");
+  assert_spacing_fix("A **tool **, then more.\n", "spacing",
+                     "A **tool**, then more.\n");
+  assert_spacing_fix("It *really *works.\n", "spacing",
+                     "It *really* works.\n");
+  assert_spacing_fix("**Note:**The rest.\n", "close", "**Note:** The rest.\n");
+  assert_spacing_fix("_Note:_The plan.\n", "close", "_Note:_ The plan.\n");
+  /* the fixed text renders: nothing is left to report */
+  assert_findings("**Has Congruency.** There it is.\n", R, NULL, "");
+  assert_findings("Very *experienced* (and kind).\n", R, NULL, "");
+  assert_findings("our **customers** need it\n", R, NULL, "");
+  assert_findings("A **tool**, then more.\n", R, NULL, "");
 }
 
 static void maths_globs_emails_and_rows_are_quiet(void **state) {
@@ -102,7 +171,7 @@ static void stars_before_a_plain_word_open(void **state) {
   assert_findings("It was a *hit song for years.\n", R, NULL, "1:10");
 }
 
-static void a_pair_is_forgiven_only_in_its_medium_shape(void **state) {
+static void a_pair_is_one_finding_in_its_medium_shape(void **state) {
   (void)state;
   assert_findings("We shipped** it. Later we tested** it.\n", R, NULL,
                   "1:11,1:33");
@@ -113,37 +182,39 @@ static void a_pair_is_forgiven_only_in_its_medium_shape(void **state) {
   assert_findings("We *shipped it on time and *tested it too.\n", R, NULL,
                   "1:4,1:28");
   /* Medium's export: a marker moved past a space, after a phrase or a
-   * whole sentence, or a span running on into a link */
-  assert_findings("It *really *works. The **team is **happy.\n", R, NULL, "");
-  assert_findings("**Done. It shipped. **Next we rest.\n", R, NULL, "");
-  assert_findings("our** customers** need it\n", R, NULL, "");
+   * whole sentence, or a span running on into a link: one finding each */
+  assert_findings("It *really *works. The **team is **happy.\n", R, NULL,
+                  "1:4,1:24");
+  assert_findings("**Done. It shipped. **Next we rest.\n", R, NULL, "1:1");
+  assert_findings("our** customers** need it\n", R, NULL, "1:4");
   assert_findings("*Update: it is here. More *[*here*](http://a.b)\n", R,
-                  NULL, "");
+                  NULL, "1:1");
 }
 
 static void a_closer_glued_after_punctuation(void **state) {
   (void)state;
-  assert_findings("**Note:**The rest.\n", R, NULL, "1:8");
-  assert_findings("*Note:*The rest.\n", R, NULL, "1:7");
-  assert_findings("- **Note:**The rest.\n", R, NULL, "1:10");
-  assert_findings("## **Step 1:**Plan\n", R, NULL, "1:13");
-  assert_findings("**\"Quote\"**text follows.\n", R, NULL, "1:10");
-  /* a space after it, or a bracket that opens, is another shape */
+  /* one finding, from the opener to the glued closer */
+  assert_findings("**Note:**The rest.\n", R, NULL, "1:1");
+  assert_findings("*Note:*The rest.\n", R, NULL, "1:1");
+  assert_findings("- **Note:**The rest.\n", R, NULL, "1:3");
+  assert_findings("## **Step 1:**Plan\n", R, NULL, "1:4");
+  assert_findings("**\"Quote\"**text follows.\n", R, NULL, "1:1");
+  /* a space after it closes; a bracket that opens is two openers */
   assert_findings("**Note:** The rest.\n", R, NULL, "");
-  assert_findings("**STCA (**Systems Thinking Agent).\n", R, NULL, "");
-  /* Medium's link card: a summary glued to the site's name */
+  assert_findings("**STCA (**Systems Thinking Agent).\n", R, NULL, "1:1,1:9");
+  /* Medium's link card: a summary glued to the site's name shows both */
   assert_findings("[**Beat the Feature Factory**\n*I have used this talk to "
                   "explain it\xE2\x80\xA6*hackernoon.com](https://x.y/a)\n",
-                  R, NULL, "");
+                  R, NULL, "2:1");
 }
 
 static void a_glued_underscore_closer(void **state) {
   (void)state;
   /* an `_` after punctuation and before a letter cannot close either */
-  assert_findings("_Note:_The plan.\n", R, NULL, "1:7");
-  assert_findings("## _Note:_The plan\n", R, NULL, "1:10");
-  assert_findings("- _Why it matters:_Teams drift.\n", R, NULL, "1:19");
-  assert_findings("__Note:__The plan.\n", R, NULL, "1:8");
+  assert_findings("_Note:_The plan.\n", R, NULL, "1:1");
+  assert_findings("## _Note:_The plan\n", R, NULL, "1:4");
+  assert_findings("- _Why it matters:_Teams drift.\n", R, NULL, "1:3");
+  assert_findings("__Note:__The plan.\n", R, NULL, "1:1");
   /* ...but a closer before a space closes, and code stays code */
   assert_findings("_Note:_ The plan.\n", R, NULL, "");
   assert_findings("Call window._Private or std::_M_impl here.\n", R, NULL, "");
@@ -162,11 +233,12 @@ static void a_pair_across_a_link_boundary(void **state) {
                   "1:6,1:30");
   assert_findings("See [_the post](http://x.com)_ now.\n", R, NULL,
                   "1:6,1:30");
-  /* ...while pairs on one side of the brackets are Medium's shape */
+  /* ...while pairs on one side of the brackets are Medium's shape: one
+   * finding for a pair spaced wrongly */
   assert_findings("See [**the post**](http://x.com) now.\n", R, NULL, "");
   assert_findings("See **[the post](http://x.com)** now.\n", R, NULL, "");
-  assert_findings("It *really *[*works*](http://a.b) now.\n", R, NULL, "");
-  assert_findings("[It *really *works](http://a.b) now.\n", R, NULL, "");
+  assert_findings("It *really *[*works*](http://a.b) now.\n", R, NULL, "1:4");
+  assert_findings("[It *really *works](http://a.b) now.\n", R, NULL, "1:5");
 }
 
 static void footnotes_are_bounded(void **state) {
@@ -174,7 +246,9 @@ static void footnotes_are_bounded(void **state) {
   /* a mark after a percent sign is a footnote mark */
   assert_findings("We grew 40%* last year.\n\nMore text.\n\n*Unaudited.\n", R,
                   NULL, "");
-  assert_findings("Churn fell 12%*.\n", R, NULL, "");
+  assert_findings("Churn fell 12%*.\n\n*Unaudited.\n", R, NULL, "");
+  /* ...and only with its note */
+  assert_findings("Churn fell 12%*.\n", R, NULL, "1:15");
   assert_findings("It costs $10M*.\n\nIt grew 3.5x*.\n\n*Estimate.\n\n"
                   "*Rounded.\n", R, NULL, "");
   /* one note per mark, at the end of the post or right after the mark */
@@ -187,8 +261,9 @@ static void footnotes_are_bounded(void **state) {
   assert_findings("The price* is final.\n\nWe talked.\n\n*This italic is "
                   "never closed\n\n*Another one never closed.\n", R, NULL,
                   "7:1");
+  /* a note mid-post answers no mark: both show */
   assert_findings("The price* is final.\n\nWe talked.\n\n*Never closed.\n\n"
-                  "We left.\n", R, NULL, "5:1");
+                  "We left.\n", R, NULL, "1:10,5:1");
   assert_findings("Revenue grew.**\n\nWe talked.\n\n**Unaudited.\n\n"
                   "**Never closed.\n", R, NULL, "7:1");
   /* a `*` after an image opens its caption: no footnote mark */
@@ -219,7 +294,8 @@ static void reports_the_delimiter_span_and_kind(void **state) {
   dl_diag_list_free(&list);
   unit_lint("_Note:_The\n", R, NULL, &list);
   assert_int_equal(list.len, 1);
-  assert_int_equal(list.items[0].start, 6);
+  assert_int_equal(list.items[0].start, 0); /* the opener, to the closer */
+  assert_int_equal(list.items[0].end, 7);
   assert_string_equal(list.items[0].kind, "close");
   assert_non_null(strstr(list.items[0].message, "put a space after it"));
   dl_diag_list_free(&list);
@@ -236,7 +312,10 @@ int main(void) {
       cmocka_unit_test(deliberate_writing_is_quiet),
       cmocka_unit_test(maths_globs_emails_and_rows_are_quiet),
       cmocka_unit_test(stars_before_a_plain_word_open),
-      cmocka_unit_test(a_pair_is_forgiven_only_in_its_medium_shape),
+      cmocka_unit_test(the_reader_sees_these),
+      cmocka_unit_test(a_footnote_mark_mid_paragraph),
+      cmocka_unit_test(a_pair_spaced_on_the_wrong_side),
+      cmocka_unit_test(a_pair_is_one_finding_in_its_medium_shape),
       cmocka_unit_test(a_closer_glued_after_punctuation),
       cmocka_unit_test(a_glued_underscore_closer),
       cmocka_unit_test(a_pair_across_a_link_boundary),

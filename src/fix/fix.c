@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -373,6 +374,10 @@ static int S_open_unnamed(const char *dir) {
 static int S_name_unnamed(int fd, const char *tmp, char **error) {
   char proc[64];
   snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+  /* The name lives from linkat to the caller's rename, two system calls;
+   * on a busy machine a process may lose the processor between them.
+   * Start the pair on a fresh time slice, which is far longer. */
+  sched_yield();
   for (int attempt = 0; attempt < 4; attempt++) {
     int rc = linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW);
     if (rc != 0 && errno == ENOENT)

@@ -15,6 +15,11 @@ VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 BINDIR     = $(PREFIX)/bin
 DATADIR    = $(PREFIX)/share/draftlint
+DOCDIR     = $(PREFIX)/share/doc/draftlint
+# Where findings link to each rule's page (docs/rules/RULE.md) when the
+# pages are not installed beside the binary (a build tree): the default
+# PREFIX's pages, or a published copy's address.
+DOCS_URL  ?= file://$(DOCDIR)/rules/
 MANDIR     = $(PREFIX)/share/man/man1
 BUILD     ?= build
 CC        ?= cc
@@ -25,7 +30,8 @@ TEST_PKGS  = cmocka
 CFLAGS    ?= -O2 -g
 DL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
              -Iinclude -Isrc -Irules -DDL_VERSION='"$(VERSION)"' \
-             -DDL_DATADIR='"$(DATADIR)"' -MMD -MP $(SAN_FLAGS)
+             -DDL_DATADIR='"$(DATADIR)"' -DDL_DOCS_URL='"$(DOCS_URL)"' \
+             -MMD -MP $(SAN_FLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libcsv (the TBM catalog's CSV parser) ships no pkg-config file.
@@ -46,7 +52,7 @@ LEXICON    = rules/data/wordnet.lex
 .PHONY: all run test check check-layers check-unit check-cli check-golden check-corpus \
         check-recall check-man check-sanitize deps install uninstall clean \
         check-html bench-html check-config check-git check-sarif \
-        bench-quality model lm check-history
+        bench-quality model lm check-docs check-history
 .PHONY: check-fuzz-replay check-hostile check-valgrind fuzz fuzz-build \
         fuzz-coverage bench check-fix check-lsp
 
@@ -87,6 +93,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libdraftlint.a
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
+
 # ---- set-up on a fresh Debian machine ----------------------------------
 # Installs only what pkg-config or the shell cannot find.
 deps:
@@ -123,7 +130,7 @@ test: deps
 check: $(BIN) $(UNIT_BIN) $(LEXICON)
 	@$(MAKE) --no-print-directory check-layers check-unit check-golden check-cli check-corpus \
 	  check-recall check-man check-html check-config check-git check-sarif \
-	  check-history
+	  check-docs check-history
 	@$(MAKE) --no-print-directory check-fuzz-replay check-hostile check-fix
 	@$(MAKE) --no-print-directory check-lsp
 
@@ -162,8 +169,17 @@ check-layers:
 	@python3 tests/layers/check.py
 	@tests/layers/selftest.sh
 
-check-man:
-	@mandoc -T lint -W warning man/draftlint.1 && echo "man: draftlint.1 is clean"
+# mandoc's lint, the SYNOPSIS one command a line, FILES against make install.
+check-man: $(BIN) $(LEXICON)
+	@tests/man/run.sh
+
+# The rule pages' examples (docs/rules/), and the README's sample outputs,
+# against the real binary; then the README's set-up and quickstart, as
+# written, in a temporary HOME on a copy of the checkout.
+check-docs: $(BIN) $(LEXICON)
+	@python3 tests/docs/rules.py $(BIN)
+	@python3 tests/readme/samples.py $(BIN)
+	@tests/readme/quickstart.sh
 
 # draftlint lsp (issue 16): a scripted client for every protocol case, then
 # Debian's Neovim, headless, with its built-in LSP client on the seed draft.
@@ -298,15 +314,16 @@ bench: $(BIN) $(BUILD)/bench/cmark_parse $(BUILD)/bench/history
 # ---- install -------------------------------------------------------------
 install: $(BIN) $(LEXICON)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) \
-	  $(DESTDIR)$(DATADIR)/rules
+	  $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DOCDIR)/rules
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/draftlint
 	for f in rules/data/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/; done; true
 	install -m 644 rules/*.ini $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 man/draftlint.1 $(DESTDIR)$(MANDIR)/draftlint.1
+	install -m 644 docs/rules/*.md $(DESTDIR)$(DOCDIR)/rules/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/draftlint $(DESTDIR)$(MANDIR)/draftlint.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf $(BUILD) build

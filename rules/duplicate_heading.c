@@ -157,11 +157,14 @@ static void S_report(const dl_doc *doc, dl_sink *sink, const heading *first,
   for (char *p = shown; *p; p++)
     if (*p == '\n')
       *p = ' ';
-  dl_report(sink,
-            S_document_wide(sink)
-                ? DL_MSG_HEADING_REPEATS
-                : DL_MSG_HEADING_REPEATS_SIBLING,
-            dup->start, dup->end, shown, line);
+  dl_diag *d = dl_report(sink,
+                         S_document_wide(sink) ? DL_MSG_HEADING_REPEATS
+                                               : DL_MSG_HEADING_REPEATS_SIBLING,
+                         dup->start, dup->end, shown, line);
+  if (d) { /* the line named: a report that shows no lines links to it */
+    d->has_related = true;
+    d->related = first->start;
+  }
   free(shown);
 }
 

@@ -240,6 +240,7 @@ static int S_option(dl_options *o, int c, const char *arg, char **error) {
     if ((i = S_choice(arg, levels, "--fail-on", error)) < 0)
       return -1;
     o->fail_on = (dl_severity)i;
+    o->fail_on_given = true;
     return 0;
   case OPT_ENABLE:
     return S_rules(o, arg, DL_SEV_ERROR, error);

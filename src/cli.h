@@ -31,6 +31,7 @@ typedef struct dl_options {
   dl_color color;
   bool quiet;
   dl_severity fail_on;
+  bool fail_on_given;  /* --fail-on was given, even at its default */
   const char *stdin_name;
   const char *output;  /* -o: the report goes here; NULL or "-": stdout */
   int jobs;            /* 0: one per core */

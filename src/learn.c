@@ -42,6 +42,7 @@
 #define S_EPOCHS 10
 #define S_HARD 2.0
 #define S_SPLICES 6            /* per training sentence and epoch */
+#define DL_LEARN_MIN_SENTENCES 200 /* fewer cannot train the weights */
 #define DL_LEARN_STRICT 1.5    /* flagged real sentences per 10k words */
 #define DL_LEARN_PROOFREAD 8.0
 /* A general-English sentence's weight beside one of the writer's: a
@@ -324,10 +325,15 @@ int dl_learn(const dl_learn_options *o, char **error) {
   dl_scorpus c = {0};
   dl_scorpus_read(&c, o->paths, o->npaths, lex, false, o->log);
   int rc = -1;
-  if (c.ntrain < 200) {
-    *error = dl_strdup_printf("found %zu sentences to learn from in %zu "
-                              "posts; give at least a few dozen posts",
-                              c.ntrain, c.files);
+  if (c.ntrain < DL_LEARN_MIN_SENTENCES) {
+    /* say why: a writer who gives one post sees a count, not a reason */
+    *error = dl_strdup_printf(
+        "too few sentences to learn from: learn needs at least %d to train "
+        "on, and found %zu in %zu post%s (with %zu more held back, one post "
+        "in five, to set the thresholds); give it a few dozen published "
+        "posts, as a folder or as files",
+        DL_LEARN_MIN_SENTENCES, c.ntrain, c.files, c.files == 1 ? "" : "s",
+        c.ncalib);
   } else {
     if (c.ncalib < 100 || c.calib_words < 5000)
       S_calibrate_on_training(&c, o->log);

@@ -25,6 +25,7 @@
 #include "config/profile.h"
 #include "learn.h"
 #include "lsp/server.h"
+#include "report/rule_url.h"
 
 typedef struct pool {
   dl_profile *const *profiles; /* of each input; NULL for a failed input */
@@ -188,22 +189,97 @@ static bool S_lint_all(const dl_options *o, dl_profile *const *profiles,
   return failed;
 }
 
-static bool S_use_color(const dl_options *o, FILE *out) {
+/* Source excerpts: on a terminal that can show them, or --color always. */
+static bool S_use_excerpt(const dl_options *o, FILE *out) {
   if (o->color != DL_COLOR_AUTO)
     return o->color == DL_COLOR_ALWAYS;
   const char *term = getenv("TERM");
-  return isatty(fileno(out)) && !getenv("NO_COLOR") &&
-         !(term && strcmp(term, "dumb") == 0);
+  return isatty(fileno(out)) && !(term && strcmp(term, "dumb") == 0);
+}
+
+/* Colours: as excerpts, but NO_COLOR (no-color.org) takes away the colour
+ * alone, and only when it is set to something: an empty value is ignored. */
+static bool S_use_color(const dl_options *o, FILE *out) {
+  const char *no_color = getenv("NO_COLOR");
+  if (o->color == DL_COLOR_AUTO && no_color && *no_color)
+    return false;
+  return S_use_excerpt(o, out);
+}
+
+/* The line number of a "PATH:LINE: ..." message (0 for none), and in *plen
+ * the length of its PATH, so that messages sort by file, then line. */
+static size_t S_message_line(const char *m, size_t *plen) {
+  for (const char *c = strchr(m, ':'); c; c = strchr(c + 1, ':')) {
+    char *end;
+    unsigned long line = strtoul(c + 1, &end, 10);
+    if (end > c + 1 && *end == ':') {
+      *plen = (size_t)(c - m);
+      return line;
+    }
+  }
+  *plen = strlen(m);
+  return 0;
+}
+
+/* Where a configuration message stands: the first message of its file
+ * (files keep the order they were read in), its line, its own index. */
+typedef struct msg_key {
+  size_t file, line, index;
+} msg_key;
+
+static int S_compare_keys(const void *a, const void *b) {
+  const msg_key *x = a, *y = b;
+  if (x->file != y->file)
+    return x->file < y->file ? -1 : 1;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /* Prints the configuration problems found so far (each once) and says
- * whether there were any. */
+ * whether there were any.  Within one file they come in line order, as a
+ * writer reads and fixes them. */
 static bool S_config_errors(const dl_profiles *ps) {
   size_t n;
   char *const *errors = dl_profiles_errors(ps, &n);
+  msg_key *keys = dl_xcalloc(n ? n : 1, sizeof *keys);
+  for (size_t i = 0; i < n; i++) {
+    size_t plen, qlen;
+    keys[i] = (msg_key){i, S_message_line(errors[i], &plen), i};
+    for (size_t j = 0; j < i; j++) {
+      S_message_line(errors[j], &qlen);
+      if (qlen == plen && strncmp(errors[i], errors[j], plen) == 0) {
+        keys[i].file = keys[j].file;
+        break;
+      }
+    }
+  }
+  qsort(keys, n, sizeof *keys, S_compare_keys);
   for (size_t i = 0; i < n; i++)
-    fprintf(stderr, "%s\n", errors[i]);
+    fprintf(stderr, "%s\n", errors[keys[i].index]);
+  free(keys);
   return n > 0;
+}
+
+/* Files named on the command line that a configuration file ignores are
+ * skipped, but never silently: the writer asked for them. */
+static void S_ignored_notice(const dl_options *o, const dl_input *in,
+                             const dl_ignore *why) {
+  if (o->quiet || !in->named)
+    return;
+  fprintf(stderr,
+          "draftlint: %s: skipped: ignored by %s:%zu (ignore = %s); lint it "
+          "with --no-config, or change that line\n",
+          in->path, why->from->path, why->line, why->glob);
+}
+
+/* Was `pat` defined by a bundled file (rules/NAME.ini), not by the user? */
+static bool S_bundled(const dl_profile *p, const dl_pattern *pat) {
+  for (size_t c = 0; c < p->nchain; c++)
+    for (size_t i = 0; p->chain[c]->bundled && i < p->chain[c]->npatterns; i++)
+      if (p->chain[c]->patterns[i] == pat)
+        return true;
+  return false;
 }
 
 /* The rules of the run for reporters that describe them (SARIF): every
@@ -221,11 +297,13 @@ static dl_rule_info *S_rule_infos(const dl_profiles *ps, size_t *count,
         "or <!-- draftlint-disable %s --> in the draft. See draftlint(1).",
         dl_rules[i].summary, dl_rules[i].name, dl_rules[i].name,
         dl_rules[i].name);
-    *owned = dl_xgrow(*owned, &ocap, *nowned + 1, sizeof **owned);
+    char *url = dl_rule_url(dl_rules[i].name);
+    *owned = dl_xgrow(*owned, &ocap, *nowned + 2, sizeof **owned);
     (*owned)[(*nowned)++] = help;
+    (*owned)[(*nowned)++] = url;
     infos = dl_xgrow(infos, &cap, n + 1, sizeof *infos);
     infos[n++] = (dl_rule_info){dl_rules[i].name, dl_rules[i].summary, help,
-                                dl_rules[i].severity};
+                                url, dl_rules[i].severity};
   }
   for (size_t k = 0; k < nprof; k++) {
     for (size_t j = 0; j < all[k]->npatterns; j++) {
@@ -244,11 +322,15 @@ static dl_rule_info *S_rule_infos(const dl_profiles *ps, size_t *count,
           "over %s text. Turn it off with --disable %s or 'disable = %s'.",
           summary, pat->origin, pat->regex,
           dl_pattern_scope_names[pat->scope], pat->name, pat->name);
-      *owned = dl_xgrow(*owned, &ocap, *nowned + 2, sizeof **owned);
+      /* a bundled pattern rule has its page; a user's has none */
+      char *url = S_bundled(all[k], pat) ? dl_rule_url(pat->name) : NULL;
+      *owned = dl_xgrow(*owned, &ocap, *nowned + 3, sizeof **owned);
       (*owned)[(*nowned)++] = summary;
       (*owned)[(*nowned)++] = help;
+      (*owned)[(*nowned)++] = url;
       infos = dl_xgrow(infos, &cap, n + 1, sizeof *infos);
-      infos[n++] = (dl_rule_info){pat->name, summary, help, pat->severity};
+      infos[n++] = (dl_rule_info){pat->name, summary, help, url,
+                                  pat->severity};
     }
   }
   *count = n;
@@ -293,6 +375,11 @@ int dl_run(const dl_options *o) {
     dl_inputs_collect(o->npaths ? o->paths : here, o->npaths ? o->npaths : 1,
                       o->stdin_name, &inputs);
   }
+  if (o->staged && inputs.len == 0) { /* a commit without drafts: quiet */
+    dl_inputs_free(&inputs);
+    dl_profiles_free(ps);
+    return DL_EXIT_CLEAN;
+  }
   /* Every input's configuration, before any linting: ignored files leave
    * the list, and every configuration problem is known up front. */
   dl_profile **profiles = dl_xcalloc(inputs.len ? inputs.len : 1,
@@ -303,7 +390,9 @@ int dl_run(const dl_options *o) {
     dl_profile *prof = NULL;
     if (!in.error) {
       prof = dl_profiles_for(ps, in.path, in.stdin_);
-      if (!in.stdin_ && dl_profile_ignores(prof, in.path, NULL)) {
+      const dl_ignore *why = NULL;
+      if (!in.stdin_ && dl_profile_ignores(prof, in.path, &why)) {
+        S_ignored_notice(o, &in, why);
         free(in.path);
         free(in.error);
         continue;
@@ -339,19 +428,20 @@ int dl_run(const dl_options *o) {
     dl_profiles_free(ps);
     return DL_EXIT_TROUBLE;
   }
-  bool color = S_use_color(o, out);
+  bool color = S_use_color(o, out), excerpt = S_use_excerpt(o, out);
   size_t nrules, nowned;
   char **owned;
   dl_rule_info *rules = S_rule_infos(ps, &nrules, &owned, &nowned);
   dl_report_options ro = {.format = o->format,
                           .color = color,
-                          .excerpt = color,
+                          .excerpt = excerpt,
                           .quiet = o->quiet,
                           .out = out,
                           .rules = rules,
                           .nrules = nrules};
   dl_reporter *rep = dl_reporter_new(&ro);
   dl_summary sum = {0};
+  dl_profiles_errors(ps, &sum.config_errors);
   bool bad_comment = false;
   bool failed = S_lint_all(o, profiles, &inputs, S_jobs(o, inputs.len), rep,
                            &sum, &bad_comment);
@@ -370,6 +460,8 @@ int dl_run(const dl_options *o) {
     free(error);
     return DL_EXIT_TROUBLE;
   }
+  if (o->output && strcmp(o->output, "-") != 0 && !o->quiet)
+    fprintf(stderr, "draftlint: wrote the report to %s\n", o->output);
   if (trouble || bad_comment || sum.failures)
     return DL_EXIT_TROUBLE;
   return failed ? DL_EXIT_FINDINGS : DL_EXIT_CLEAN;

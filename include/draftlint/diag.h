@@ -14,6 +14,7 @@
 #define DRAFTLINT_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum dl_severity {
@@ -43,6 +44,8 @@ typedef struct dl_diag {
   dl_fix *fix;         /* owned; NULL when no fix is known */
   size_t before_line[2]; /* 1-based lines in the version before (doc.h,
                             before) that the finding names; 0: none */
+  bool has_related;    /* the message names another place in the source: */
+  size_t related;      /* its byte offset (the first of two headings) */
 } dl_diag;
 
 typedef struct dl_diag_list {

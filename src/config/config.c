@@ -262,9 +262,13 @@ static void S_pattern_key(parser *p, const char *name, const char *key,
   } else if (strcmp(key, "description") == 0) {
     S_replace(&pat->description, value);
   } else if (strcmp(key, "severity") == 0) {
-    if (dl_severity_parse(value, &pat->severity) != 0)
+    if (dl_severity_parse(value, &pat->severity) != 0) {
       S_error(c, p->line, 0, "'%s' is not a severity; valid: error, warning, "
               "info, off", value);
+    } else {
+      free(pat->severity_origin);
+      pat->severity_origin = dl_strdup_printf("%s:%zu", c->path, p->line);
+    }
   } else if (strcmp(key, "scope") == 0) {
     if (dl_pattern_scope_parse(value, &pat->scope) != 0) {
       char *valid = S_list(dl_pattern_scope_names);

@@ -28,11 +28,15 @@ static const char *S_sev(dl_severity s) {
   return s == DL_SEV_NONE ? "off" : dl_severity_name(s);
 }
 
+/* A severity no later file or option changed comes from the rule's own
+ * definition: the default for a built-in rule, the section's severity key
+ * for a pattern rule that has one. */
 static void S_rule(FILE *out, const dl_profile *p, const char *name,
-                   dl_severity sev, bool builtin) {
+                   dl_severity sev, const char *defined_at, bool builtin) {
   char *key = dl_strdup_printf("%s.severity", name);
   const dl_origin *o = S_find(p, key);
-  S_line(out, "severity", S_sev(sev), o ? o->source : "default");
+  S_line(out, "severity", S_sev(sev),
+         o ? o->source : defined_at ? defined_at : "default");
   free(key);
   if (!builtin)
     return;
@@ -93,7 +97,7 @@ void dl_profile_print(const dl_profile *p, const char *path, FILE *out) {
   }
   for (int i = 0; i < DL_RULE_COUNT; i++) {
     fprintf(out, "\n[%s]\n", dl_rules[i].name);
-    S_rule(out, p, dl_rules[i].name, p->settings.severity[i], true);
+    S_rule(out, p, dl_rules[i].name, p->settings.severity[i], NULL, true);
   }
   for (size_t i = 0; i < p->npatterns; i++) {
     const dl_pattern *pat = p->patterns[i];
@@ -101,7 +105,8 @@ void dl_profile_print(const dl_profile *p, const char *path, FILE *out) {
     fprintf(out, "%*s ; %s\n", (int)(39 - 10 - strlen(pat->name)) > 0
                                    ? (int)(39 - 10 - strlen(pat->name))
                                    : 0, "", pat->origin);
-    S_rule(out, p, pat->name, p->settings.pattern_severity[i], false);
+    S_rule(out, p, pat->name, p->settings.pattern_severity[i],
+           pat->severity_origin, false);
     fprintf(out, "scope = %s\npattern = %s\nmessage = %s\n",
             dl_pattern_scope_names[pat->scope], pat->regex, pat->message);
     if (pat->replace)

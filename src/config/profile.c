@@ -278,7 +278,7 @@ static void S_overlay(dl_profiles *ps, dl_profile *p) {
   over.settings = (dl_settings){0};
   S_diff(p, &before, "command line");
   dl_settings_free(&before);
-  if (over.fail_on != p->fail_on)
+  if (over.fail_on_given) /* even at the default: the writer said it */
     S_origin(p, "fail-on", dl_severity_name(over.fail_on), "command line");
   if (over.no_inline_config && p->inline_config)
     S_origin(p, "inline-config", "false", "command line");

@@ -185,6 +185,7 @@ void dl_pattern_free(dl_pattern *p) {
   }
   free(p->name);
   free(p->origin);
+  free(p->severity_origin);
   free(p->regex);
   free(p->message);
   free(p->replace);

@@ -46,6 +46,7 @@ typedef struct dl_pattern {
   char *replace;      /* template, or NULL: no fix */
   char *description;  /* one line for --list-rules and SARIF, or NULL */
   dl_severity severity;   /* its default severity */
+  char *severity_origin;  /* "file:line" of its severity key, or NULL */
   dl_pattern_scope scope;
   dl_pattern_code *code;  /* NULL until dl_pattern_compile succeeds */
 } dl_pattern;

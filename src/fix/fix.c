@@ -3,13 +3,15 @@
  * document was parsed from, so applying them needs no search; the diff is
  * made from the same ranges, line by line, without a diff algorithm.
  */
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE /* O_TMPFILE */
 #include "fix/fix.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -276,16 +278,54 @@ static bool S_still_at(int fd, const char *path) {
          a.st_ino == b.st_ino;
 }
 
+/* Takes over `tmp`, a leftover of a killed run, by removing it: 0 when it
+ * is gone (or was never there), -1 with a message when another draftlint
+ * holds it (its lock) or it is no file draftlint left.  A dead process
+ * holds no lock, so the lock tells a leftover from a file being written. */
+static int S_take_over(const char *tmp, char **error) {
+  int old = open(tmp, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (old < 0) {
+    if (errno == ENOENT) /* its owner just renamed or removed it */
+      return 0;
+    *error = dl_strdup_printf("not fixed: %s is in the way and cannot be "
+                              "opened: %s", tmp, strerror(errno));
+    return -1;
+  }
+  struct stat st;
+  if (flock(old, LOCK_EX | LOCK_NB) != 0) {
+    close(old);
+    *error = dl_strdup_printf("not fixed: another draftlint is fixing it "
+                              "now (%s is in use); run draftlint again",
+                              tmp);
+    return -1;
+  }
+  if (fstat(old, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(old);
+    *error = dl_strdup_printf("not fixed: %s is in the way and is not a "
+                              "file draftlint left", tmp);
+    return -1;
+  }
+  if (S_still_at(old, tmp) && unlink(tmp) != 0 && errno != ENOENT) {
+    *error = dl_strdup_printf("not fixed: cannot remove %s, left by an "
+                              "interrupted run: %s", tmp, strerror(errno));
+    close(old);
+    return -1;
+  }
+  close(old);
+  return 0;
+}
+
 /* Creates the temporary file `tmp` and returns it open for writing, with
  * an exclusive flock held until the caller closes it; -1 with a message.
+ * Used where the filesystem has no unnamed files (S_open_unnamed).
  *
  * The name is fixed per draft (".NAME.draftlint-tmp" beside it), so a run
  * killed between creating it and renaming it over the draft (SIGKILL, a
  * power cut) leaves at most one such file per draft, and the next --fix of
- * that draft takes it over.  The lock tells a leftover from a file that
- * another draftlint is writing right now: a dead process holds no lock.
- * Whoever locks a file checks that it is still the one at `tmp`, so two
- * runs can never both think they own it; at worst one reports an error. */
+ * that draft takes it over.  Whoever locks a file checks that it is still
+ * the one at `tmp`, so two runs can never both think they own it; at worst
+ * one reports an error.  The name ends in "-tmp", so no walk of a folder
+ * takes it for a draft. */
 static int S_create_temp(const char *tmp, char **error) {
   for (int attempt = 0; attempt < 4; attempt++) {
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
@@ -301,55 +341,71 @@ static int S_create_temp(const char *tmp, char **error) {
                                 tmp, strerror(errno));
       return -1;
     }
-    /* A leftover of a killed run, or another draftlint's file. */
-    int old = open(tmp, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (old < 0) {
-      if (errno == ENOENT) /* its owner just renamed or removed it */
-        continue;
-      *error = dl_strdup_printf("not fixed: %s is in the way and cannot be "
-                                "opened: %s", tmp, strerror(errno));
+    if (S_take_over(tmp, error) != 0) /* a leftover, or another's file */
       return -1;
-    }
-    struct stat st;
-    if (flock(old, LOCK_EX | LOCK_NB) != 0) {
-      close(old);
-      *error = dl_strdup_printf("not fixed: another draftlint is fixing it "
-                                "now (%s is in use); run draftlint again",
-                                tmp);
-      return -1;
-    }
-    if (fstat(old, &st) != 0 || !S_ISREG(st.st_mode)) {
-      close(old);
-      *error = dl_strdup_printf("not fixed: %s is in the way and is not a "
-                                "file draftlint left", tmp);
-      return -1;
-    }
-    if (S_still_at(old, tmp) && unlink(tmp) != 0 && errno != ENOENT) {
-      *error = dl_strdup_printf("not fixed: cannot remove %s, left by an "
-                                "interrupted run: %s", tmp, strerror(errno));
-      close(old);
-      return -1;
-    }
-    close(old);
   }
   *error = dl_strdup_printf("not fixed: %s keeps reappearing; is another "
                             "draftlint fixing it?", tmp);
   return -1;
 }
 
-int dl_fix_write(const char *path, const char *expect, size_t expect_len,
-                 const char *bytes, size_t len, char **error) {
-  /* a symbolic link stays one: write where it points */
-  char real[PATH_MAX];
-  if (!realpath(path, real)) {
-    *error = dl_strdup_printf("not fixed: cannot find it: %s", strerror(errno));
+/* An unnamed file in `dir` (O_TMPFILE), locked: a run killed while writing
+ * it leaves nothing behind, since the file has no name until the moment
+ * before it replaces the draft.  -1 where the filesystem (or the kernel)
+ * has no unnamed files: then the caller names one itself. */
+static int S_open_unnamed(const char *dir) {
+#ifdef O_TMPFILE
+  int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    close(fd);
     return -1;
   }
+  return fd;
+#else
+  (void)dir;
+  return -1;
+#endif
+}
+
+/* Gives the unnamed file `fd` the name `tmp` (linkat cannot replace a
+ * file, so the draft is then replaced by rename), taking over a leftover
+ * of an older run found there.  Through /proc/self/fd, which needs no
+ * privilege, or AT_EMPTY_PATH where /proc is not mounted. */
+static int S_name_unnamed(int fd, const char *tmp, char **error) {
+  char proc[64];
+  snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+  /* The name lives from linkat to the caller's rename, two system calls;
+   * on a busy machine a process may lose the processor between them.
+   * Start the pair on a fresh time slice, which is far longer. */
+  sched_yield();
+  for (int attempt = 0; attempt < 4; attempt++) {
+    int rc = linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW);
+    if (rc != 0 && errno == ENOENT)
+      rc = linkat(fd, "", AT_FDCWD, tmp, AT_EMPTY_PATH);
+    if (rc == 0)
+      return 0;
+    if (errno != EEXIST) {
+      *error = dl_strdup_printf("not fixed: cannot create %s beside it: %s",
+                                tmp, strerror(errno));
+      return -1;
+    }
+    if (S_take_over(tmp, error) != 0)
+      return -1;
+  }
+  *error = dl_strdup_printf("not fixed: %s keeps reappearing; is another "
+                            "draftlint fixing it?", tmp);
+  return -1;
+}
+
+/* Reads the draft at `real` again: 0 when it still holds `expect`, with
+ * its status in *before; -1 with a message. */
+static int S_unchanged(const char *real, const char *expect,
+                       size_t expect_len, struct stat *before,
+                       char **error) {
   int fd = open(real, O_RDONLY);
-  struct stat before;
   char *now = NULL;
   size_t now_len = 0;
-  if (fd < 0 || fstat(fd, &before) != 0 || S_slurp(fd, &now, &now_len) != 0) {
+  if (fd < 0 || fstat(fd, before) != 0 || S_slurp(fd, &now, &now_len) != 0) {
     *error = dl_strdup_printf("not fixed: cannot read it again: %s",
                               strerror(errno));
     if (fd >= 0)
@@ -364,32 +420,58 @@ int dl_fix_write(const char *path, const char *expect, size_t expect_len,
                         "read; run draftlint again");
     return -1;
   }
+  return 0;
+}
+
+/* Writes the new version into `out` with the draft's mode (and owner,
+ * where we may), and checks the draft did not change meanwhile.  A write
+ * that fails (a full disk, a file size limit: main ignores SIGXFSZ so that
+ * it fails with EFBIG rather than killing us) leaves the draft as it
+ * was. */
+static int S_fill(int out, const char *tmp, const char *real,
+                  const struct stat *before, const char *bytes, size_t len,
+                  char **error) {
+  if (fchmod(out, before->st_mode & 07777) != 0 ||
+      S_write_all(out, bytes, len) != 0 || fsync(out) != 0) {
+    *error = dl_strdup_printf("not fixed: cannot write %s: %s", tmp,
+                              strerror(errno));
+    return -1;
+  }
+  if (fchown(out, before->st_uid, before->st_gid) != 0) {
+    /* not ours to give away: the new file keeps our owner, as an editor's */
+  }
+  struct stat after;
+  if (stat(real, &after) != 0 || !S_same_file(before, &after)) {
+    *error = dl_xstrdup("not fixed: the file changed on disk while it was "
+                        "being fixed; run draftlint again");
+    return -1;
+  }
+  return 0;
+}
+
+int dl_fix_write(const char *path, const char *expect, size_t expect_len,
+                 const char *bytes, size_t len, char **error) {
+  /* a symbolic link stays one: write where it points */
+  char real[PATH_MAX];
+  if (!realpath(path, real)) {
+    *error = dl_strdup_printf("not fixed: cannot find it: %s", strerror(errno));
+    return -1;
+  }
+  struct stat before;
+  if (S_unchanged(real, expect, expect_len, &before, error) != 0)
+    return -1;
   char *dir_copy = dl_xstrdup(real), *base_copy = dl_xstrdup(real);
   char *dir = dirname(dir_copy), *base = basename(base_copy);
   char *tmp = dl_strdup_printf("%s/.%s.draftlint-tmp", dir, base);
   int rc = -1;
-  int out = S_create_temp(tmp, error);
-  if (out < 0)
+  int out = S_open_unnamed(dir);
+  bool named = out < 0; /* the name exists from the start: remove it */
+  if (named && (out = S_create_temp(tmp, error)) < 0)
     goto done;
-  /* Keep the mode (and the owner, where we may).  A write that fails (a
-   * full disk, a file size limit: main ignores SIGXFSZ so that it fails
-   * with EFBIG rather than killing us) leaves the draft as it was. */
-  if (fchmod(out, before.st_mode & 07777) != 0 ||
-      S_write_all(out, bytes, len) != 0 || fsync(out) != 0) {
-    *error = dl_strdup_printf("not fixed: cannot write %s: %s", tmp,
-                              strerror(errno));
-    unlink(tmp);
-    close(out);
-    goto done;
-  }
-  if (fchown(out, before.st_uid, before.st_gid) != 0) {
-    /* not ours to give away: the new file keeps our owner, as an editor's */
-  }
-  struct stat after;
-  if (stat(real, &after) != 0 || !S_same_file(&before, &after)) {
-    *error = dl_xstrdup("not fixed: the file changed on disk while it was "
-                        "being fixed; run draftlint again");
-    unlink(tmp);
+  if (S_fill(out, tmp, real, &before, bytes, len, error) != 0 ||
+      (!named && S_name_unnamed(out, tmp, error) != 0)) {
+    if (named)
+      unlink(tmp);
     close(out);
     goto done;
   }

@@ -98,6 +98,13 @@ char *dl_data_path(const char *name) {
   return found;
 }
 
+char *dl_installed_docs_dir(void) {
+  char *exe = S_exe_dir();
+  char *found = exe ? S_try(exe, "/../share/doc/draftlint", "rules") : NULL;
+  free(exe);
+  return found;
+}
+
 char *dl_bundled_rules_dir(void) {
   const char *env = getenv("DRAFTLINT_RULES_DIR");
   if (env && *env)

@@ -12,6 +12,10 @@
  * none of the places has it. */
 char *dl_data_path(const char *name);
 
+/* The rule pages installed beside the running binary
+ * (share/doc/draftlint/rules, a canonical path), or NULL: a build tree, or
+ * pages not installed.  Malloc'd. */
+char *dl_installed_docs_dir(void);
 /* Returns the malloc'd path of the folder of bundled pattern rule files
  * (rules/NAME.ini): $DRAFTLINT_RULES_DIR when set, share/draftlint/rules once
  * installed, rules/ of the source checkout the binary was built in; NULL

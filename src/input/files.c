@@ -24,7 +24,7 @@
 
 static void S_add(dl_inputs *in, char *path, char *error, bool stdin_) {
   in->items = dl_xgrow(in->items, &in->cap, in->len + 1, sizeof *in->items);
-  in->items[in->len++] = (dl_input){path, error, stdin_, NULL, NULL};
+  in->items[in->len++] = (dl_input){.path = path, .error = error, .stdin_ = stdin_};
 }
 
 static bool S_is_markdown(const char *name) {
@@ -116,6 +116,51 @@ static void S_walk(dl_inputs *in, const char *dir, const ancestry *up) {
   free(names);
 }
 
+static bool S_listed(char **sorted, size_t n, const char *key) {
+  return n && bsearch(&key, sorted, n, sizeof *sorted, S_compare_names);
+}
+
+/* Is `rel` (a path relative to the walked folder) ignored: named itself,
+ * or under an ignored folder ("dir/")? */
+static bool S_git_ignores(char **ignored, size_t n, const char *rel) {
+  if (S_listed(ignored, n, rel))
+    return true;
+  char *prefix = dl_xstrdup(rel);
+  bool hit = false;
+  for (char *s = strchr(prefix, '/'); s && !hit; s = strchr(s + 1, '/')) {
+    char saved = s[1];
+    s[1] = '\0';
+    hit = S_listed(ignored, n, prefix);
+    s[1] = saved;
+  }
+  free(prefix);
+  return hit;
+}
+
+/* Drops the drafts found under `dir` (inputs from `from` on) that git
+ * ignores, when `dir` is in a git working tree: `draftlint .` must not
+ * lint node_modules or a build folder.  Files named on the command line
+ * never come here. */
+static void S_drop_git_ignored(dl_inputs *in, size_t from, const char *dir) {
+  size_t n;
+  char **ignored = dl_git_ignored(dir, &n);
+  /* a folder named that is itself ignored: the writer asked for all of it */
+  size_t nused = S_listed(ignored, n, "./") ? 0 : n;
+  size_t kept = from, dlen = strlen(dir);
+  for (size_t i = from; i < in->len; i++) {
+    const char *rel = in->items[i].path + dlen;
+    rel += *rel == '/';
+    if (S_git_ignores(ignored, nused, rel)) {
+      free(in->items[i].path);
+      free(in->items[i].error);
+    } else {
+      in->items[kept++] = in->items[i];
+    }
+  }
+  in->len = kept;
+  dl_git_ignored_free(ignored, n);
+}
+
 static void S_collect_one(dl_inputs *in, const char *path,
                           const char *stdin_name) {
   if (strcmp(path, "-") == 0) {
@@ -130,11 +175,13 @@ static void S_collect_one(dl_inputs *in, const char *path,
   }
   if (!S_ISDIR(st.st_mode)) {
     S_add(in, dl_xstrdup(path), NULL, false);
+    in->items[in->len - 1].named = true;
     return;
   }
   size_t before = in->len;
   ancestry top = {st.st_dev, st.st_ino, NULL};
   S_walk(in, path, &top);
+  S_drop_git_ignored(in, before, path);
   if (in->len == before)
     S_add(in, dl_xstrdup(path),
           dl_xstrdup("is a folder with no Markdown files (*.md, *.markdown)"),

@@ -19,6 +19,7 @@ typedef struct dl_input {
   const char *since; /* compare with the draft's version at this git
                         revision (--since, --staged, history = head), or
                         NULL; borrowed from argv or a static string */
+  bool named;   /* named on the command line, not found in a folder */
 } dl_input;
 
 typedef struct dl_inputs {

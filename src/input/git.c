@@ -342,6 +342,40 @@ void dl_git_map_lines(dl_doc *doc, const char *worktree_path) {
 
 /* ---- install-hook ---- */
 
+static int S_compare_strings(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* git's own rules, through ls-files: --directory names an ignored folder
+ * once instead of every file under it (node_modules can be large). */
+char **dl_git_ignored(const char *dir, size_t *n) {
+  const char *args[] = {"-C", dir, "ls-files", "-z", "--others", "--ignored",
+                        "--exclude-standard", "--directory", "--", ".", NULL};
+  char *out;
+  size_t len;
+  *n = 0;
+  if (S_git(args, &out, &len) != 0) {
+    free(out);
+    return NULL;
+  }
+  char **paths = NULL;
+  size_t cap = 0;
+  for (size_t at = 0; at < len; at += strlen(out + at) + 1) {
+    paths = dl_xgrow(paths, &cap, *n + 1, sizeof *paths);
+    paths[(*n)++] = dl_xstrdup(out + at);
+  }
+  free(out);
+  if (*n)
+    qsort(paths, *n, sizeof *paths, S_compare_strings);
+  return paths;
+}
+
+void dl_git_ignored_free(char **paths, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(paths[i]);
+  free(paths);
+}
+
 #define HOOK_MARK "# draftlint-hook:"
 
 /* The path in single quotes for sh, a quote inside written '\''. */
@@ -413,7 +447,12 @@ int dl_git_install_hook(bool force, FILE *out, char **error) {
       "commit\n# (git commit --no-verify skips it once).\n"
       "draftlint=%s\n"
       "[ -x \"$draftlint\" ] || draftlint=draftlint\n"
-      "exec \"$draftlint\" --staged\n",
+      "\"$draftlint\" --staged\n"
+      "status=$?\n"
+      "[ \"$status\" -eq 0 ] || echo \"draftlint: commit refused: fix what "
+      "is listed above and 'git add' it, or commit anyway with 'git commit "
+      "--no-verify'\" >&2\n"
+      "exit \"$status\"\n",
       quoted);
   free(quoted);
   char *tmp = dl_strdup_printf("%s.draftlint-tmp", path);

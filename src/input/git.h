@@ -47,6 +47,13 @@ int dl_git_read_before(const dl_input *in, char **bytes, size_t *len,
  * difference or no working-tree file. */
 void dl_git_map_lines(dl_doc *doc, const char *worktree_path);
 
+/* What git ignores under the folder `dir`: its untracked files and folders
+ * that .gitignore, .git/info/exclude or core.excludesFile leave out, as
+ * paths relative to `dir` (a folder ends in '/'), sorted by strcmp.  NULL
+ * with *n = 0 outside a git working tree or without git. */
+char **dl_git_ignored(const char *dir, size_t *n);
+void dl_git_ignored_free(char **paths, size_t n);
+
 /* install-hook: writes the pre-commit hook of the repository around the
  * current folder.  Refuses to replace a hook draftlint did not write unless
  * `force`.  Returns 0 (saying what it did on `out`), or -1 with a

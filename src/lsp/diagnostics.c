@@ -10,11 +10,12 @@
 #include "draftlint/alloc.h"
 #include "draftlint/buf.h"
 #include "registry.h"
+#include "report/rule_url.h"
 
 char *dl_lsp_rule_url(const char *rule) {
   for (int i = 0; i < DL_RULE_COUNT; i++)
     if (strcmp(dl_rules[i].name, rule) == 0)
-      return dl_strdup_printf("%s%s.md", DL_LSP_RULE_DOCS, rule);
+      return dl_rule_url(rule);
   return NULL;
 }
 

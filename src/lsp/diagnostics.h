@@ -20,11 +20,8 @@
 #include "engine/lint.h"
 #include "lsp/position.h"
 
-/* Where every built-in rule's documentation lives: the one place that
- * builds these links. */
-#define DL_LSP_RULE_DOCS "https://github.com/draftlint/draftlint/blob/main/docs/rules/"
-
-/* The page of a built-in rule; NULL for a pattern rule (it has none). */
+/* The page of a built-in rule, from the one place that builds the links
+ * of every format (report/rule_url.h); NULL for a pattern rule. */
 char *dl_lsp_rule_url(const char *rule);
 
 /* The findings of a lint result: an array of

@@ -27,6 +27,7 @@
 #include "report/html_escape.h"
 #include "report/html_post.h"
 #include "report/report.h"
+#include "report/rule_url.h"
 
 #ifndef DL_VERSION
 #define DL_VERSION "0.0.0"
@@ -134,9 +135,11 @@ static const char S_css[] =
     "solid var(--rule);color:#45413c;font-style:italic}\n"
     ".dl-post code{font:.85em/1.4 var(--mono);background:#f2eee7;"
     "padding:.1em .25em;border-radius:3px}\n"
+    /* the pre's own font sets each line's height: the post's 18px/1.65
+     * under 14px code made code blocks look double-spaced */
     ".dl-post pre{background:#f2eee7;padding:.8rem 1rem;border-radius:4px;"
-    "overflow-x:auto}\n"
-    ".dl-post pre code{background:none;padding:0;font-size:14px}\n"
+    "overflow-x:auto;font:14px/1.45 var(--mono)}\n"
+    ".dl-post pre code{background:none;padding:0;font:inherit}\n"
     ".dl-post hr{border:0;border-top:1px solid var(--rule);margin:2rem 0}\n"
     ".dl-raw{color:var(--muted);font-size:.8em}\n"
     "pre.dl-raw{border:1px dashed var(--rule);background:none}\n"
@@ -149,6 +152,12 @@ static const char S_css[] =
     "mark.dl-h{background:var(--dl-t);color:inherit;border-bottom:2px solid "
     "var(--dl-c);padding:0 1px;border-radius:2px}\n"
     "mark.dl-h mark.dl-h{border-bottom-style:double;border-bottom-width:4px}\n"
+    /* the part a fix changes (a doubled word in its highlighted sentence)
+     * stands out from the highlight around it */
+    "mark.dl-part{background:var(--paper);color:inherit;border-radius:2px;"
+    "padding:0 1px;box-shadow:inset 0 0 0 2px var(--dl-c)}\n"
+    ".dl-ref{color:inherit;text-decoration:underline}\n"
+    ".dl-tip .dl-ref{pointer-events:auto;color:#fff}\n"
     "mark.dl-h:empty{display:inline-block;width:0;height:1.1em;padding:0;"
     "margin:0 1px;border:0;border-left:3px solid var(--dl-c);"
     "vertical-align:-.15em;border-radius:0}\n"
@@ -169,8 +178,15 @@ static const char S_css[] =
     ".dl-tip .dl-sev{color:#ffb4a9}\n"
     ".dl-tip-f{margin-top:.35rem;color:#cfe8cf}\n"
     ".dl-tip code{background:rgba(255,255,255,.14)}\n"
-    ".dl-m:hover .dl-tip,.dl-m:focus .dl-tip,.dl-m:target .dl-tip{"
-    "display:block}\n"
+    ".dl-m:hover .dl-tip,.dl-m:focus .dl-tip,.dl-m:focus-within .dl-tip,"
+    ".dl-m:target .dl-tip{display:block}\n"
+    /* where the browser can, the tooltip is placed against its badge and
+     * within the window: below it, or above when the window ends first */
+    ".dl-m{anchor-name:--dl-badge;anchor-scope:--dl-badge}\n"
+    "@supports (position-area:bottom){.dl-tip{position:fixed;left:auto;"
+    "top:auto;position-anchor:--dl-badge;position-area:bottom span-right;"
+    "margin:.3em 0;position-try-fallbacks:flip-block,flip-inline,"
+    "flip-block flip-inline}}\n"
     ".dl-m:hover .dl-tip{z-index:11}\n"
     ".dl-gap{margin:0 0 .6rem;line-height:1}\n"
     ".dl-foot{max-width:42rem;margin:0 auto;padding:1rem 1.25rem 3rem;"
@@ -216,12 +232,16 @@ static void S_counts(FILE *out, size_t problems, const size_t *by_severity) {
   fputc(')', out);
 }
 
-/* The whole run in one line, as the text format ends: "3 problems (3
- * errors) in 1 file; 1 file could not be linted". */
+/* The whole run in one line, as the text format ends, but counting from
+ * the files the heading names: "3 problems (3 errors) in 2 of 4 files; 1
+ * file could not be linted". */
 static void S_total(FILE *out, const dl_summary *s) {
   S_counts(out, s->problems, s->by_severity);
   size_t files = s->problems ? s->files_with_problems : s->files - s->failures;
-  fprintf(out, " in %zu file%s", files, files == 1 ? "" : "s");
+  if (files != s->files)
+    fprintf(out, " in %zu of %zu files", files, s->files);
+  else
+    fprintf(out, " in %zu file%s", files, files == 1 ? "" : "s");
   if (s->failures)
     fprintf(out, "; %zu file%s could not be linted", s->failures,
             s->failures == 1 ? "" : "s");
@@ -277,6 +297,31 @@ static void S_excerpt(FILE *out, const dl_doc *doc, const dl_diag *d,
   fputs("</span>", out);
 }
 
+/* The message, escaped.  A finding that names another place by its line
+ * ("repeats the heading on line 15") gets that line made a link to the
+ * place, which the rendered page marks (S_file): a line number means
+ * nothing on a rendered page. */
+static void S_message(FILE *out, const dl_doc *doc, const dl_diag *d,
+                      size_t number) {
+  const char *at = NULL;
+  char said[40];
+  if (d->has_related) {
+    size_t line, col;
+    dl_doc_locate(doc, d->related, &line, &col);
+    snprintf(said, sizeof said, "line %zu", line);
+    at = strstr(d->message, said);
+  }
+  if (!at) {
+    dl_html_escape_str(out, d->message);
+    return;
+  }
+  dl_html_escape(out, d->message, (size_t)(at - d->message));
+  fprintf(out, "<a class=\"dl-ref\" href=\"#dl-at-%zu\">", number);
+  dl_html_escape_str(out, said);
+  fputs("</a>", out);
+  dl_html_escape_str(out, at + strlen(said));
+}
+
 /* The badge: the finding's number, and a tooltip with its message and fix
  * (phrasing content only: it lands inside paragraphs and links). */
 static char *S_badge(const dl_result *r, const dl_diag *d, size_t number,
@@ -295,7 +340,7 @@ static char *S_badge(const dl_result *r, const dl_diag *d, size_t number,
   dl_html_escape_str(b.f, d->rule);
   fprintf(b.f, " \xC2\xB7 line %zu, column %zu</span><span class=\"dl-tip-m\">",
           line, col);
-  dl_html_escape_str(b.f, d->message);
+  S_message(b.f, r->doc, d, number);
   fputs("</span>", b.f);
   if (d->fix) {
     fputs("<span class=\"dl-tip-f\">", b.f);
@@ -315,12 +360,22 @@ static void S_list_entry(html_reporter *h, const dl_result *r,
           "<li class=\"dl-r%zu dl-sev-%s\" id=\"dl-l%zu\"><a class=\"dl-go\" "
           "href=\"#dl-f%zu\"><span class=\"dl-n\">%zu</span><span "
           "class=\"dl-pos\">line %zu, column %zu</span></a> <span "
-          "class=\"dl-sev\">%s</span><span class=\"dl-rule\">",
+          "class=\"dl-sev\">%s</span>",
           rule, dl_severity_name(d->severity), number, number, number, line,
           col, dl_severity_name(d->severity));
+  /* the rule's name links to its page, where there is one */
+  const dl_rule_info *info = dl_rule_info_find(&h->base.options, d->rule);
+  if (info && info->url) {
+    fputs("<a class=\"dl-rule\" href=\"", out);
+    dl_html_escape_str(out, info->url);
+    fputs("\" title=\"what this rule finds, and how to silence it\">", out);
+  } else {
+    fputs("<span class=\"dl-rule\">", out);
+  }
   dl_html_escape_str(out, d->rule);
-  fputs("</span><span class=\"dl-msg\">", out);
-  dl_html_escape_str(out, d->message);
+  fputs(info && info->url ? "</a>" : "</span>", out);
+  fputs("<span class=\"dl-msg\">", out);
+  S_message(out, r->doc, d, number);
   fputs("</span>", out);
   S_excerpt(out, r->doc, d, rule);
   if (d->fix) {
@@ -360,8 +415,12 @@ static void S_file(dl_reporter *base, const dl_result *r) {
   }
   size_t section = ++h->linted, n = r->diags.len;
   size_t by_severity[DL_SEV_ERROR + 1] = {0};
-  dl_html_mark *marks = dl_xcalloc(n + 1, sizeof *marks);
-  char **owned = dl_xcalloc(2 * n + 1, sizeof *owned);
+  /* each finding's mark, then the part of it a fix changes (so that a
+   * doubled word shows inside its highlighted sentence), then the places
+   * messages name (the anchors their links go to) */
+  dl_html_mark *marks = dl_xcalloc(3 * n + 1, sizeof *marks);
+  char **owned = dl_xcalloc(4 * n + 1, sizeof *owned);
+  size_t nmarks = n, nowned = 2 * n;
   if (n) {
     fprintf(h->list.f, "<h3 class=\"dl-list-file\"><a href=\"#dl-file-%zu\">",
             section);
@@ -386,10 +445,24 @@ static void S_file(dl_reporter *base, const dl_result *r) {
     fputs("\">", b.f);
     marks[i].open = owned[2 * i + 1] = dl_html_buf_take(&b, NULL);
     S_list_entry(h, r, d, number, rule);
+    if (d->fix && d->fix->start < d->fix->end && d->fix->start >= d->start &&
+        d->fix->end <= d->end && (d->fix->end - d->fix->start) < (d->end - d->start))
+      marks[nmarks++] = (dl_html_mark){
+          .start = d->fix->start, .end = d->fix->end, .badge = "",
+          .open = owned[nowned++] = dl_strdup_printf(
+              "<mark class=\"dl-part dl-r%zu\" title=\"what the fix "
+              "changes\">", rule),
+          .close = "</mark>"};
+    if (d->has_related)
+      marks[nmarks++] = (dl_html_mark){
+          .start = d->related, .end = d->related,
+          .badge = owned[nowned++] = dl_strdup_printf(
+              "<span class=\"dl-at\" id=\"dl-at-%zu\"></span>", number),
+          .open = "", .close = ""};
   }
   if (n)
     fputs("</ol>\n", h->list.f);
-  char *post = dl_html_post(r->doc, marks, n);
+  char *post = dl_html_post(r->doc, marks, nmarks);
   FILE *out = h->sections.f;
   fprintf(out, "<section class=\"dl-file\" id=\"dl-file-%zu\">\n"
                "<div class=\"dl-file-head\"><h2>", section);
@@ -411,7 +484,7 @@ static void S_file(dl_reporter *base, const dl_result *r) {
   S_counts(h->toc.f, n, by_severity);
   fputs("</span></li>\n", h->toc.f);
   free(post);
-  for (size_t i = 0; i < 2 * n; i++)
+  for (size_t i = 0; i < nowned; i++)
     free(owned[i]);
   free(owned);
   free(marks);

@@ -7,7 +7,8 @@
  *                     "before_lines"?: [N, ...] (broken-edit: the lines of
  *                     the version before that the message names),
  *                     "fix"?: {"start", "end", "line", "column", "end_line",
- *                              "end_column", "replacement"}}],
+ *                              "end_column", "replacement"},
+ *                     "url"?: the rule's page}],
  *    "failures":    [{"file", "line"?, "column"?, "message"}],
  *    "summary":     {"files", "files_with_problems", "problems", "errors",
  *                    "warnings", "infos", "failures"}}
@@ -21,6 +22,7 @@
 
 #include "draftlint/alloc.h"
 #include "report/report.h"
+#include "report/rule_url.h"
 
 typedef struct json_reporter {
   dl_reporter base;
@@ -55,7 +57,8 @@ static json_t *S_before_lines(const dl_diag *d) {
   return lines;
 }
 
-static json_t *S_diag(const dl_result *r, const dl_diag *d) {
+static json_t *S_diag(const dl_report_options *o, const dl_result *r,
+                      const dl_diag *d) {
   json_t *obj = json_object();
   json_object_set_new(obj, "file", json_string(r->path));
   S_set_range(obj, r->doc, d->start, d->end);
@@ -69,6 +72,9 @@ static json_t *S_diag(const dl_result *r, const dl_diag *d) {
     json_object_set_new(obj, "before_lines", S_before_lines(d));
   if (d->fix)
     json_object_set_new(obj, "fix", S_fix(r->doc, d->fix));
+  const dl_rule_info *info = dl_rule_info_find(o, d->rule);
+  if (info && info->url) /* the rule's page */
+    json_object_set_new(obj, "url", json_string(info->url));
   return obj;
 }
 
@@ -88,7 +94,8 @@ static void S_file(dl_reporter *base, const dl_result *r) {
     return;
   }
   for (size_t i = 0; i < r->diags.len; i++)
-    json_array_append_new(j->diagnostics, S_diag(r, &r->diags.items[i]));
+    json_array_append_new(j->diagnostics,
+                          S_diag(&base->options, r, &r->diags.items[i]));
 }
 
 static void S_finish(dl_reporter *base, const dl_summary *s) {

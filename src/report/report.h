@@ -29,6 +29,7 @@ typedef struct dl_rule_info {
   const char *name;
   const char *summary;  /* one line */
   const char *help;     /* a paragraph: what it finds, how to turn it off */
+  const char *url;      /* its page (rule_url.h), or NULL: a user's pattern */
   dl_severity severity; /* its default */
 } dl_rule_info;
 
@@ -48,6 +49,7 @@ typedef struct dl_summary {
   size_t problems;
   size_t by_severity[DL_SEV_ERROR + 1];
   size_t failures;          /* inputs that could not be linted */
+  size_t config_errors;     /* bad configuration entries (exit status 2) */
 } dl_summary;
 
 typedef struct dl_reporter dl_reporter;

@@ -207,6 +207,8 @@ static json_t *S_rules(const dl_report_options *o) {
     json_object_set_new(rule, "shortDescription", S_message(info->summary));
     json_object_set_new(rule, "fullDescription", S_message(info->help));
     json_object_set_new(rule, "help", S_message(info->help));
+    if (info->url)
+      json_object_set_new(rule, "helpUri", json_string(info->url));
     json_t *conf = json_object();
     json_object_set_new(conf, "enabled", json_boolean(info->severity != DL_SEV_NONE));
     json_object_set_new(conf, "level", json_string(S_level(info->severity)));

@@ -131,6 +131,9 @@ static void S_finish(dl_reporter *base, const dl_summary *s) {
   if (s->failures)
     fprintf(out, "; %zu file%s could not be linted", s->failures,
             s->failures == 1 ? "" : "s");
+  if (s->config_errors) /* the exit status is 2: say why in the summary */
+    fprintf(out, "; %zu configuration error%s", s->config_errors,
+            s->config_errors == 1 ? "" : "s");
   fputc('\n', out);
 }
 

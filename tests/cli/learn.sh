@@ -29,7 +29,7 @@ printf '# A post\n\nWe shipped it. The team was happy with it.\n' >"$tmp/post.md
 head -c 4096 /dev/zero | tr '\0' 'x' >"$tmp/broken.model"
 
 check learn-needs-paths 2 'learn needs the posts' -- learn
-check learn-too-few 2 'found [0-9]+ sentences to learn from in 1 posts' -- \
+check learn-too-few 2 'too few sentences to learn from: learn needs at least 200 to train on, and found [0-9]+ in 1 post \(' -- \
   learn --model out.model post.md
 check broken-model 2 'cannot load the sentence model broken\.model: not a draftlint sentence model' -- \
   --model broken.model post.md

@@ -17,25 +17,46 @@ printf '# Good\n\nFine.\n' >good.md
 # text to a file: nothing on stdout, the findings in the file
 "$bin" -o out.txt bad.md >stdout.txt 2>stderr.txt
 rc=$?
-if [ $rc = 1 ] && [ ! -s stdout.txt ] && [ ! -s stderr.txt ] &&
+if [ $rc = 1 ] && [ ! -s stdout.txt ] &&
+   [ "$(cat stderr.txt)" = "draftlint: wrote the report to out.txt" ] &&
    grep -q '^bad\.md:3:3: error' out.txt && grep -q '^1 problem' out.txt; then ok
 else bad "text -o: rc $rc"; cat stdout.txt stderr.txt out.txt; fi
+
+# -q: not even where the report went
+"$bin" -q -o quiet.txt bad.md >stdout.txt 2>stderr.txt
+if [ ! -s stdout.txt ] && [ ! -s stderr.txt ] && grep -q '^bad\.md:3:3' quiet.txt; then ok
+else bad "-q -o said something"; cat stderr.txt; fi
+
+# NO_COLOR (no-color.org) takes away the colour alone: on a terminal the
+# source line and caret stay; set but empty, it is ignored.  `script` gives
+# draftlint a terminal.
+tty_run() { TERM=xterm script -qec "$*" /dev/null 2>&1 | tr -d '\r'; }
+esc=$(printf '\033')
+plain=$(NO_COLOR=1 tty_run "'$bin' bad.md")
+empty=$(NO_COLOR= tty_run "'$bin' bad.md")
+unset_=$(env -u NO_COLOR TERM=xterm script -qec "'$bin' bad.md" /dev/null 2>&1 | tr -d '\r')
+if printf '%s\n' "$plain" | grep -q '^     3 | A \*\*dangling marker\.$' &&
+   printf '%s\n' "$plain" | grep -q '^       |   \^~$' &&
+   ! printf '%s' "$plain" | grep -q "$esc"; then ok
+else bad "NO_COLOR=1 on a terminal: $plain"; fi
+if printf '%s' "$empty" | grep -q "$esc" && [ "$empty" = "$unset_" ]; then ok
+else bad "NO_COLOR= (empty) on a terminal is not ignored: $empty"; fi
 
 # no colour in a file, even when asked for on a terminal's behalf
 "$bin" -o auto.txt bad.md >/dev/null 2>&1
 if ! grep -q "$(printf '\033')" auto.txt; then ok; else bad "colour codes in -o file"; fi
 
 # json, long option with '='
-"$bin" --format json --output=out.json bad.md >stdout.txt 2>&1
+"$bin" --format json --output=out.json bad.md >stdout.txt 2>/dev/null
 rc=$?
 if [ $rc = 1 ] && [ ! -s stdout.txt ] &&
    python3 -c 'import json,sys; d=json.load(open("out.json")); sys.exit(d["summary"]["problems"]!=1)'; then ok
 else bad "json --output=: rc $rc"; fi
 
 # html
-"$bin" --format html -o out.html bad.md good.md >stdout.txt 2>&1
+"$bin" --format html -o out.html bad.md good.md >stdout.txt 2>stderr.txt
 rc=$?
-if [ $rc = 1 ] && [ ! -s stdout.txt ] && head -1 out.html | grep -q '^<!DOCTYPE html>' &&
+if [ $rc = 1 ] && [ ! -s stdout.txt ] && grep -qx 'draftlint: wrote the report to out.html' stderr.txt && head -1 out.html | grep -q '^<!DOCTYPE html>' &&
    tail -1 out.html | grep -q '^</html>$' && grep -q 'id="dl-file-2"' out.html; then ok
 else bad "html -o: rc $rc"; head -3 stdout.txt; fi
 

@@ -238,17 +238,18 @@ printf 'See [TBM 242: The Simplicity Fetish](https://substack.com/).\n' >"$tmp/x
 check changed-on-disk 2 "^x\.md: error: not fixed: the file changed on disk since it was read" -- -j 2 --fix +slow.md ./x.md x.md
 grep -q 'p/tbm-242-the-simplicity-fetish' "$tmp/x.md" && ok || ko "the first copy was not fixed"
 
-# The README's bad example becomes its good example under --fix.
-awk '/^### / { on = ($0 == "### tbm-link") } on && /^Bad:/ { b = 1 } on && /^Good/ { g = 1; b = 0 }
-     /^```/ { if (b == 1) { b = 2; next } else if (b == 2) { b = 3 }
-              if (g == 1) { g = 2; next } else if (g == 2) { g = 3 } }
-     b == 2 { print > bad } g == 2 { print > good }' \
-  bad="$tmp/readme-bad.md" good="$tmp/readme-good.md" "$root/README.md"
+# The rule page's example under Fixes: --fix turns its bad block into the
+# good block after it.
+awk '/^## / { on = ($0 == "## Fixes") }
+     on && /^```markdown bad/ && !b { b = 1; next } on && /^```markdown good/ && !g { g = 1; next }
+     /^```/ { if (b == 1) b = 2; if (g == 1) g = 2 }
+     b == 1 { print > bad } g == 1 { print > good }' \
+  bad="$tmp/readme-bad.md" good="$tmp/readme-good.md" "$root/docs/rules/tbm-link.md"
 if [ -s "$tmp/readme-bad.md" ] && (cd "$tmp" && "$bin" -q --only tbm-link --fix readme-bad.md >/dev/null 2>&1;
    cmp -s readme-bad.md readme-good.md); then
   ok
 else
-  ko "the README's tbm-link example: --fix does not turn Bad into Good"
+  ko "docs/rules/tbm-link.md's Fixes example: --fix does not turn bad into good"
   diff "$tmp/readme-bad.md" "$tmp/readme-good.md" 2>&1 | head -5
 fi
 

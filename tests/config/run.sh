@@ -82,7 +82,13 @@ check discovery-nearest-wins 1 '^posts/2026/drafts/d.md:5:3: warning: .*unclosed
 refute nearest-disables 'duplicate-heading' -- posts/2026/drafts/d.md
 check ignore-globs 1 'in 3 files' -- .
 refute ignore-walked 'archive|tmp' -- .
-refute ignore-named 'old.md' -- posts/archive/old.md
+# A file named on the command line that a configuration ignores is skipped
+# with a notice that says which line ignores it, never silently.
+check ignore-named 0 "^draftlint: posts/archive/old.md: skipped: ignored by .*/repo/.draftlint.ini:2 \\(ignore = archive\\); lint it with --no-config" -- posts/archive/old.md
+refute ignore-named-not-linted 'archived|unclosed' -- posts/archive/old.md
+refute ignore-named-quiet 'skipped' -- -q posts/archive/old.md
+refute ignore-walked-no-notice 'skipped' -- .
+check ignore-named-no-config 1 '^posts/archive/old.md:1:3: error' -- --no-config posts/archive/old.md
 check jobs-same-output 1 '' -- -j 3 .
 one=$(cd "$tmp/repo" && "$bin" -j 1 . 2>&1); many=$(cd "$tmp/repo" && "$bin" -j 4 . 2>&1)
 if [ "$one" = "$many" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL -j changes output"; fi
@@ -113,6 +119,7 @@ check print-config 0 "^; draftlint settings for posts/2026/drafts/d.md
 ^scope = document +; command line
 ^inline-config = false +; command line" -- --print-config posts/2026/drafts/d.md --set duplicate-heading.scope=document --no-inline-config
 check print-config-ignored 0 "is ignored: 'archive' of .*/repo/.draftlint.ini:2" -- --print-config posts/archive/old.md
+check print-config-fail-on-given 0 '^fail-on = warning +; command line$' -- --no-config --print-config top.md --fail-on warning
 check print-config-folder 0 '^; draftlint settings for posts$' -- --print-config posts
 
 # Draftlint comments, every form.
@@ -291,6 +298,17 @@ check bad-nested-once 2 "posts/2026/.draftlint.ini:2: error: 'loud' is not a sev
 n=$(cd "$tmp/repo" && "$bin" . 2>&1 | grep -c "is not a severity")
 [ "$n" = 1 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL bad config reported $n times"; }
 rm posts/2026/.draftlint.ini
+# Several mistakes in one file come in line order, and the summary says
+# why the exit status is 2.
+printf '[pattern late]\npattern = (a\nmessage = m\n[duplicate-heading]\nscope = chapter\nfail_on = x\n' >"$tmp/order.ini"
+out=$(cd "$tmp/repo" && NO_COLOR=1 "$bin" --config "$tmp/order.ini" top.md 2>&1 >/dev/null | grep -o 'order.ini:[0-9]*' | tr '\n' ' ')
+[ "$out" = "order.ini:2 order.ini:5 order.ini:6 " ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL config errors out of line order: $out"; }
+printf '[duplicate-heading]\nscope = chapter\n' >"$tmp/one.ini"
+check summary-config-errors 2 'no problems in 1 file; 1 configuration error$' -- --config "$tmp/one.ini" --only duplicate-heading top.md
+# --print-config: a [pattern ...] section's own severity is its provenance.
+printf '[pattern loud]\npattern = LOUD\nmessage = m\nseverity = error\n' >"$tmp/pat.ini"
+check print-config-pattern-severity 0 "^\\[pattern loud\\] +; .*pat.ini:1
+^severity = error +; .*pat.ini:4$" -- --config "$tmp/pat.ini" --print-config top.md
 
 # Template tags are not prose (issue 15): on by default, off by a setting,
 # and a user's own delimiters; TOML and JSON front matter are skipped.

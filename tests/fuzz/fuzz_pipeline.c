@@ -32,6 +32,7 @@
 #include "draftlint/sentence.h"
 #include "engine/lint.h"
 #include "report/report.h"
+#include "report/rule_url.h"
 
 #ifndef DL_SOURCE_DIR
 #define DL_SOURCE_DIR "."
@@ -173,9 +174,14 @@ static void S_report_all(const dl_result *r) {
   /* The built-in rules, as a run hands them to reporters that list them
    * (SARIF's tool.driver.rules). */
   static dl_rule_info infos[DL_RULE_COUNT];
-  for (int i = 0; i < DL_RULE_COUNT; i++)
+  static char *urls[DL_RULE_COUNT]; /* each rule's page, made once */
+  for (int i = 0; i < DL_RULE_COUNT; i++) {
+    if (!urls[i])
+      urls[i] = dl_rule_url(dl_rules[i].name);
     infos[i] = (dl_rule_info){dl_rules[i].name, dl_rules[i].summary,
-                              dl_rules[i].summary, dl_rules[i].severity};
+                              dl_rules[i].summary, urls[i],
+                              dl_rules[i].severity};
+  }
   for (size_t f = 0; f < S_nformats; f++) {
     /* Colours and excerpts on: the most code a reporter has. */
     dl_report_options ro = {.format = S_formats[f],

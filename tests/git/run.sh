@@ -28,6 +28,7 @@ git add drafts/2026/issue-12.md
 out=$(NO_COLOR=1 git commit -q -m 'broken draft' 2>&1); rc=$?
 [ $rc != 0 ] && [ "$(commits)" = 0 ] &&
   printf '%s\n' "$out" | grep -q '^drafts/2026/issue-12.md:3:11: error: .*\[unclosed-emphasis\]' &&
+  printf '%s\n' "$out" | grep -q "^draftlint: commit refused: fix what is listed above and 'git add' it, or commit anyway with 'git commit --no-verify'$" &&
   ok || bad "broken commit went through or said the wrong thing (exit $rc): $out"
 
 # Fixed: the commit goes through.
@@ -35,6 +36,13 @@ printf '# Issue 12\n\nThis week **we ship**.\n' >drafts/2026/issue-12.md
 git add drafts/2026/issue-12.md
 out=$(git commit -q -m 'fixed draft' 2>&1); rc=$?
 [ $rc = 0 ] && [ "$(commits)" = 1 ] && ok || bad "fixed commit refused (exit $rc): $out"
+
+# A commit without Markdown: the hook says nothing at all.
+printf 'notes\n' >notes.txt && git add notes.txt
+out=$(NO_COLOR=1 git commit -q -m 'no drafts' 2>&1); rc=$?
+[ $rc = 0 ] && [ "$(commits)" = 2 ] && [ -z "$out" ] && ok ||
+  bad "a commit without Markdown: exit $rc, said: $out"
+git reset -q --soft HEAD~1 && git rm -q --cached notes.txt && rm notes.txt
 
 # Findings below fail-on do not stop a commit: a warning with fail-on = error.
 printf 'fail-on = error\n[unclosed-emphasis]\nseverity = warning\n' >.draftlint.ini
@@ -93,6 +101,35 @@ out=$(cd "$tmp/plain" && "$bin" install-hook 2>&1); rc=$?
 [ $rc = 2 ] && printf '%s\n' "$out" | grep -q 'not in a git working tree' && ok || bad "install-hook outside git (exit $rc): $out"
 out=$("$bin" --force x.md 2>&1); rc=$?
 [ $rc = 2 ] && printf '%s\n' "$out" | grep -q 'goes with install-hook' && ok || bad "--force alone (exit $rc): $out"
+
+# Walking a folder in a git repository honours git's ignore rules:
+# .gitignore (at the top and nested), .git/info/exclude; a tracked file
+# stays linted even where a pattern would ignore it; a file or an ignored
+# folder named on the command line is linted.
+gi=$tmp/gi
+mkdir -p "$gi/node_modules/pkg" "$gi/drafts/out" "$gi/kept" && cd "$gi" && git init -q .
+bad_md='A **open.\n'
+printf "$bad_md" >node_modules/pkg/README.md
+printf "$bad_md" >drafts/out/gen.md
+printf "$bad_md" >drafts/post.md
+printf "$bad_md" >drafts/secret.md
+printf "$bad_md" >kept/tracked.md
+printf 'node_modules/\nkept/\n' >.gitignore
+printf 'out/\n' >drafts/.gitignore
+printf 'secret.md\n' >>.git/info/exclude
+git add -f kept/tracked.md
+out=$(NO_COLOR=1 "$bin" . 2>&1); rc=$?
+[ $rc = 1 ] && printf '%s\n' "$out" | grep -q '^./drafts/post.md:1:3: error' &&
+  printf '%s\n' "$out" | grep -q '^./kept/tracked.md:1:3: error' &&
+  printf '%s\n' "$out" | grep -q 'in 2 files$' &&
+  ! printf '%s\n' "$out" | grep -Eq 'node_modules|gen.md|secret.md' && ok ||
+  bad ".gitignore not honoured walking . (exit $rc): $out"
+out=$(cd drafts && NO_COLOR=1 "$bin" . 2>&1)
+printf '%s\n' "$out" | grep -q 'in 1 file$' && ok || bad ".gitignore not honoured from a sub-folder: $out"
+out=$(NO_COLOR=1 "$bin" node_modules/pkg/README.md drafts/out 2>&1); rc=$?
+[ $rc = 1 ] && printf '%s\n' "$out" | grep -q 'in 2 files$' && ok ||
+  bad "named ignored file or folder not linted (exit $rc): $out"
+cd "$repo" || exit 2
 
 # The pre-commit framework's manifest: a system hook on Markdown files.
 manifest=$here/../../.pre-commit-hooks.yaml

@@ -11,6 +11,11 @@
 //             without it (so the escaping alone is tested)
 //   folder    several files: one page, a table of contents, one section each
 //   hundred   a draft with 100 findings renders in under a second
+//   writer    what a writer tripped on: a doubled word stands out inside its
+//             highlighted sentence; the repeated heading's "line N" links to
+//             the first heading; a tooltip near the window's edge stays in
+//             the window; code blocks are single-spaced; the heading's and
+//             the total's file counts agree (folder); screenshots of each
 //
 // usage: node browser.mjs DIR CHROMIUM
 import { createRequire } from 'node:module';
@@ -265,10 +270,17 @@ async function hostile(file, label) {
     const el = page.getByText(text).first();
     if (await el.count()) { await el.hover(); await el.click(); }
   }
+  // draftlint's own links to its rule pages are the only way out: a click
+  // on one navigates there, which is no fetch by the draft
+  const rulePages = new Set(await page.locator('a.dl-rule').evaluateAll((as) => as.map((a) => a.href)));
+  check(rulePages.size > 0 && [...rulePages].every((h) => /\/rules\/[a-z-]+\.md$/.test(h)),
+        `${label}: the summary links each rule to its page`, [...rulePages].join(' '));
   const links = await page.locator('a').count();
   for (let i = 0; i < links; i++) {
     const a = page.locator('a').nth(i);
     if (!(await a.isVisible())) continue;
+    // draftlint's own links to its rule pages leave the page by design
+    if (await a.evaluate((e) => e.classList.contains('dl-rule'))) continue;
     await a.click({ modifiers: [] }).catch(() => {});
     if (page.url().split('#')[0] !== url.split('#')[0]) await page.goBack();
     s = await state();
@@ -277,8 +289,8 @@ async function hostile(file, label) {
   s = await state();
   check(s.pwned === undefined, `${label}: nothing ran after hovering and clicking everything`, s.pwned);
   check(log.dialogs.length === 0, `${label}: no dialog opened`, log.dialogs.join(' '));
-  check(log.requests.every((u) => u.split('#')[0] === url.split('#')[0]),
-        `${label}: nothing fetched`, log.requests.filter((u) => u !== url).join(' '));
+  const elsewhere = log.requests.filter((u) => u.split('#')[0] !== url.split('#')[0] && !rulePages.has(u));
+  check(elsewhere.length === 0, `${label}: nothing fetched`, elsewhere.join(' '));
   // A CSP report in the console means something tried to run or load and
   // only the policy stopped it: the escaping must stop it first.
   check(log.errors.length === 0, `${label}: no blocked script or load in the console`,
@@ -303,6 +315,14 @@ async function folder() {
   check(got.badges.every((id, i) => id === `dl-f${i + 1}`), 'folder: findings numbered across files',
         got.badges.join(' '));
   check(new Set(got.ids).size === got.ids.length, 'folder: ids are unique');
+  const counts = await page.evaluate(() => ({
+    h1: document.querySelector('.dl-summary h1').textContent,
+    total: document.querySelector('.dl-total').textContent,
+  }));
+  const files = /^(\d+) files$/.exec(counts.h1);
+  check(files && counts.total.includes(` of ${files[1]} files`),
+        'folder: the total counts from the files the heading names', `${counts.h1} / ${counts.total}`);
+  await page.screenshot({ path: path.join(dir, 'folder-head.png'), clip: await page.locator('.dl-summary').boundingBox() });
   check(got.failures.length === 1 && got.failures[0].includes('not valid UTF-8'),
         'folder: the unreadable file is listed with its reason', got.failures.join(' | '));
   await page.click('nav.dl-toc a >> nth=1');
@@ -359,7 +379,73 @@ async function hundred() {
   check(median('load') < 1000, 'hundred: loaded within a second', median('load'));
 }
 
+// ---- what a writer tripped on (issue 17) ------------------------------
+async function writer() {
+  const { context, page } = await open(path.join(dir, 'writer.html'), { width: 1000, height: 700 });
+  // The doubled word: the part its fix removes stands out from the
+  // sentence's highlight around it.
+  const doubled = await page.evaluate(() => {
+    const part = document.querySelector('mark.dl-part');
+    if (!part) return null;
+    const outer = part.parentElement.closest('mark.dl-h');
+    const r = part.getBoundingClientRect();
+    return { text: part.textContent, bg: getComputedStyle(part).backgroundColor,
+             shadow: getComputedStyle(part).boxShadow, width: r.width,
+             outerBg: outer && getComputedStyle(outer).backgroundColor };
+  });
+  if (check(doubled !== null, 'writer: the doubled word is marked inside its sentence')) {
+    check(doubled.text.trim() === 'the', 'writer: the mark holds the doubled word', doubled.text);
+    check(doubled.outerBg && doubled.bg !== doubled.outerBg && doubled.shadow !== 'none' && doubled.width > 5,
+          'writer: the doubled word stands out from the highlighted sentence', JSON.stringify(doubled));
+    await page.locator('mark.dl-part').scrollIntoViewIfNeeded();
+    const p = page.locator('mark.dl-part').locator('xpath=ancestor::p[1]');
+    await p.screenshot({ path: path.join(dir, 'writer-doubled-word.png') });
+  }
+  // The repeated heading: its tooltip links "line 3" to the first heading.
+  const dup = page.locator('.dl-m.dl-sev-error', { has: page.locator('.dl-ref') }).first();
+  if (check(await dup.count() === 1, 'writer: the repeated heading has a badge with a link')) {
+    await dup.scrollIntoViewIfNeeded();
+    await dup.hover();
+    const link = dup.locator('.dl-tip .dl-ref');
+    check(await link.isVisible(), 'writer: the tooltip shows the link to the first heading');
+    check((await link.textContent()) === 'line 3', 'writer: the link is the line the message names',
+          await link.textContent());
+    await page.screenshot({ path: path.join(dir, 'writer-heading-tooltip.png') });
+    await link.click();
+    const at = await page.evaluate(() => {
+      const target = document.querySelector(location.hash);
+      const h = target && target.closest('h2');
+      const r = h && h.getBoundingClientRect();
+      return { hash: location.hash, heading: h && h.textContent, top: r && r.top,
+               first: h === document.querySelectorAll('article h2')[0] };
+    });
+    check(at.first && at.heading.startsWith('Risks') && at.top >= -1 && at.top < 700,
+          'writer: following it shows the first heading', JSON.stringify(at));
+  }
+  // A tooltip near the bottom of the window stays inside it.
+  const last = page.locator('.dl-m').last();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await last.evaluate((b) => b.scrollIntoView({ block: 'end' }));
+  await last.hover();
+  const tip = await last.locator('.dl-tip').boundingBox();
+  check(tip && tip.y >= 0 && tip.y + tip.height <= 700 && tip.x >= 0 && tip.x + tip.width <= 1000,
+        'writer: a tooltip at the bottom of the window stays in the window', JSON.stringify(tip));
+  await page.screenshot({ path: path.join(dir, 'writer-tooltip-bottom.png') });
+  // A code block: one line of code per line of text, not double-spaced.
+  const code = await page.evaluate(() => {
+    const c = document.querySelector('article pre code');
+    const s = getComputedStyle(c);
+    return { height: c.getBoundingClientRect().height, lines: c.textContent.trimEnd().split('\n').length,
+             font: parseFloat(s.fontSize) };
+  });
+  check(code.height / code.lines <= 1.6 * code.font, 'writer: code blocks are single-spaced',
+        JSON.stringify(code));
+  await page.locator('article pre').screenshot({ path: path.join(dir, 'writer-code.png') });
+  await context.close();
+}
+
 try {
+  await writer();
   await seed();
   await links();
   await hostile(path.join(dir, 'hostile.html'), 'hostile');

@@ -43,6 +43,12 @@ cp "$here/links.md" links.md
 "$bin" --format json links.md >links.json
 "$bin" --format html -o links.html links.md
 
+# What a writer tripped on (issue 17): a doubled word in a highlighted
+# sentence, a repeated heading far from the first, a code block, a
+# finding at the very end of a long page.
+cp "$here/writer.md" writer.md
+"$bin" --format html -o writer.html writer.md 2>/dev/null
+
 # A hostile draft under a hostile file name; and the same page without its
 # Content-Security-Policy, so that the escaping is tested on its own.
 mkdir -p hostile

@@ -207,8 +207,8 @@ def case_seed_against_cli():
              w["message"] and d["data"]["kind"] == w["kind"] and
              d["data"]["confidence"] == w["confidence"] and
              d["source"] == "draftlint" and
-             d["codeDescription"]["href"].endswith("/docs/rules/%s.md"
-                                                   % w["rule"])
+             d["codeDescription"]["href"] == w["url"]  # the CLI's link
+             and w["url"].endswith("/rules/%s.md" % w["rule"])
              for d, w in zip(sorted(diags, key=lambda d: (key(d), d["message"])),
                              sorted(want, key=lambda w: (cli_key(w), w["message"]))))
     check(ok, "severity, message, kind, confidence, source and rule link "

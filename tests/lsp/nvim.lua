@@ -80,7 +80,7 @@ check(#diags == #expect and keys_of(diags) == want,
 local with_link = 0
 for _, d in ipairs(diags) do
   local lsp = d.user_data and d.user_data.lsp or {}
-  if lsp.codeDescription and lsp.codeDescription.href:find('/docs/rules/'
+  if lsp.codeDescription and lsp.codeDescription.href:find('/rules/'
       .. d.code .. '.md', 1, true) then with_link = with_link + 1 end
 end
 check(with_link == #diags, 'every diagnostic links to its rule page')

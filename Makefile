@@ -165,9 +165,10 @@ check-recall: $(BIN)
 
 # The house rules (docs/ARCHITECTURE.md): which folder may include which,
 # only src/input/ reads files, no file over 900 lines or function over 120.
-check-layers:
+check-layers: $(BIN)
 	@python3 tests/layers/check.py
 	@tests/layers/selftest.sh
+	@tests/layers/lib_selftest.sh $(BIN)
 
 # mandoc's lint, the SYNOPSIS one command a line, FILES against make install.
 check-man: $(BIN) $(LEXICON)

@@ -3,27 +3,10 @@
 # deterministic output, --model and --sensitivity, and clear errors for a
 # missing or broken model.
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
 shared=${DRAFTLINT_SHARED:-$here/../../../shared}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 
-check() {
-  name=$1 want=$2 pattern=$3
-  shift 4
-  out=$(cd "$tmp" && NO_COLOR=1 "$bin" "$@" 2>&1 </dev/null)
-  rc=$?
-  if [ "$rc" = "$want" ] && printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL $name: exit $rc (expected $want), output:"
-    printf '%s\n' "$out" | head -10
-    echo "  (expected to match: $pattern)"
-  fi
-}
 
 printf '# A post\n\nWe shipped it. The team was happy with it.\n' >"$tmp/post.md"
 head -c 4096 /dev/zero | tr '\0' 'x' >"$tmp/broken.model"
@@ -65,12 +48,11 @@ if [ -d "$corpus" ]; then
   check learn-posts 0 'wrote a\.model' -- learn --model a.model $(cat "$tmp/posts")
   # shellcheck disable=SC2046
   check learn-again 0 'wrote b\.model' -- learn --model b.model $(cat "$tmp/posts")
-  if cmp -s "$tmp/a.model" "$tmp/b.model"; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL learn-deterministic: a.model and b.model differ"; fi
+  if cmp -s "$tmp/a.model" "$tmp/b.model"; then ok; else
+    bad "learn-deterministic: a.model and b.model differ"; fi
   check lint-with-learned 0 'no problems' -- --model a.model post.md
 else
   echo "learn: corpus tests skipped, $corpus is not here"
 fi
 
-echo "learn: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+dl_test_done "learn"

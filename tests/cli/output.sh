@@ -3,12 +3,8 @@
 # files still go to standard error; a bad destination is a clear error with
 # status 2 before anything is linted; a draft is never overwritten.
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
 
 cd "$tmp" || exit 2
 printf '# Bad\n\nA **dangling marker.\n' >bad.md
@@ -102,5 +98,4 @@ fi
 out=$("$bin" bad.md -o 2>&1)
 if [ $? = 2 ] && printf '%s' "$out" | grep -q "option '-o' needs a value"; then ok; else bad "-o without value: $out"; fi
 
-echo "output: $pass passed, $fail failed"
-[ $fail = 0 ]
+dl_test_done "output"

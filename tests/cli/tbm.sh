@@ -5,31 +5,10 @@
 # nothing and prints what --fix would write; a file that changed on disk
 # since it was read is not written.
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
 root=$(cd "$here/../.." && pwd)
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 
-# check NAME WANT_RC PATTERN -- ARGS...: runs the linter in $tmp, expects
-# the exit status and an extended regexp in stdout+stderr.  `timeout` only
-# guards against a hang (a FIFO read as a file), never times anything.
-check() {
-  name=$1 want=$2 pattern=$3
-  shift 4
-  out=$(cd "$tmp" && NO_COLOR=1 timeout 300 "$bin" "$@" 2>&1 </dev/null)
-  rc=$?
-  if [ "$rc" = "$want" ] && printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
-    ok
-  else
-    ko "$name: exit $rc (expected $want), output:"
-    printf '%s\n' "$out" | head -10
-    echo "  (expected to match: $pattern)"
-  fi
-}
 
 # ---- the catalog -----------------------------------------------------------
 printf '# A draft\n\nSee [TBM 1/53: One](https://substack.com/).\n' >"$tmp/d.md"
@@ -77,7 +56,7 @@ hostile() {
      [ "$(cd "$tmp" && find . -type f -exec cksum {} + | sort)" = "$sums" ]; then
     ok
   else
-    ko "$name: a draft is not reported, or a file changed"
+    bad "$name: a draft is not reported, or a file changed"
   fi
 }
 printf '%s\n1.tbm-153-one,2020-01-01,true,"TBM 1/53: \300\257 overlong"\n' "$hdr" >"$tmp/overlong.csv"
@@ -110,7 +89,7 @@ elif command -v setpriv >/dev/null 2>&1; then
      printf '%s\n' "$out" | grep -q '^e\.md: error: not linted'; then
     ok
   else
-    ko "catalog-permission (as nobody): exit $rc: $out"
+    bad "catalog-permission (as nobody): exit $rc: $out"
   fi
   chmod 700 "$tmp"
 else
@@ -125,7 +104,7 @@ printf '%s\r1.tbm-153-one,2020-01-01,true,"TBM 1/53: One"\r2.tbm-253-two,2020-01
 plain=$(cd "$tmp" && "$bin" --catalog plain.csv d.md e.md 2>&1)
 for f in crlf-bom lone-cr; do
   check "catalog-$f" 1 "^e\.md:1:23: error: 'TBM 2/53: Two' links to https://substack\.com/, not to the post; the right link is \[TBM 2/53: Two\]\(https://cutlefish\.substack\.com/p/tbm-253-two\)" -- --catalog "$f.csv" d.md e.md
-  [ "$out" = "$plain" ] && ok || ko "catalog-$f: not read as the plain file: $out"
+  [ "$out" = "$plain" ] && ok || bad "catalog-$f: not read as the plain file: $out"
 done
 python3 -c 'import sys; sys.stdout.write(sys.argv[1] + "\n1.tbm-153-one,2020-01-01,true,TBM 1/53: One " + "x" * 1048576 + "\n2.tbm-253-two,2020-01-08,true,TBM 2/53: Two\n")' "$hdr" >"$tmp/long-title.csv"
 # (e.md alone: d.md's finding would quote the 1 MB title)
@@ -137,14 +116,14 @@ cp "$seed" "$tmp/seed.md"
 chmod 640 "$tmp/seed.md"
 before=$(cksum <"$tmp/seed.md")
 check diff-prints 1 "^\+\[Direct link to this post\]\(https://johnpcutler\.github\.io/tbm2020/#tbm-10-53-hammers-nails\)" -- --diff seed.md
-[ "$(cksum <"$tmp/seed.md")" = "$before" ] && ok || ko "--diff changed the file"
+[ "$(cksum <"$tmp/seed.md")" = "$before" ] && ok || bad "--diff changed the file"
 (cd "$tmp" && "$bin" --diff seed.md >seed.diff 2>/dev/null)
 check fix-writes 1 "seed\.md: applied 4 fixes" -- --fix seed.md
-[ "$(stat -c %a "$tmp/seed.md")" = 640 ] && ok || ko "--fix did not keep the mode: $(stat -c %a "$tmp/seed.md")"
+[ "$(stat -c %a "$tmp/seed.md")" = 640 ] && ok || bad "--fix did not keep the mode: $(stat -c %a "$tmp/seed.md")"
 # what is left is reported at its place in the fixed file
 check fix-leaves-the-rest 1 "^seed\.md:13:1: error: '\*\*' starts bold" -- --fix seed.md
 check fix-then-clean 0 "no problems" -- --only tbm-link seed.md
-ls -a "$tmp" | grep -q 'draftlint-' && ko "--fix left a temporary file" || ok
+ls -a "$tmp" | grep -q 'draftlint-' && bad "--fix left a temporary file" || ok
 # --diff shows exactly what --fix writes
 if command -v patch >/dev/null 2>&1; then
   cp "$seed" "$tmp/patched.md"
@@ -152,7 +131,7 @@ if command -v patch >/dev/null 2>&1; then
   if (cd "$tmp" && patch -s -p0 <patched.diff) && cmp -s "$tmp/patched.md" "$tmp/seed.md"; then
     ok
   else
-    ko "--diff and --fix differ"
+    bad "--diff and --fix differ"
   fi
 else
   echo "skip diff-applies: no patch program"
@@ -161,10 +140,10 @@ check fix-and-diff 2 "give one of the two" -- --fix --diff seed.md
 # standard input is never written
 out=$(printf 'A [TBM 242: The Simplicity Fetish](https://substack.com/).\n' |
       "$bin" --fix --stdin-filename in.md - 2>&1)
-if [ $? = 1 ] && printf '%s' "$out" | grep -q 'in\.md: standard input is not written; use --diff'; then ok; else ko "stdin --fix: $out"; fi
+if [ $? = 1 ] && printf '%s' "$out" | grep -q 'in\.md: standard input is not written; use --diff'; then ok; else bad "stdin --fix: $out"; fi
 out=$(printf 'A [TBM 242: The Simplicity Fetish](https://substack.com/).\n' |
       "$bin" --diff --stdin-filename in.md - 2>&1)
-if printf '%s' "$out" | grep -q '^+A \[TBM 242: The Simplicity Fetish\](https://cutlefish'; then ok; else ko "stdin --diff: $out"; fi
+if printf '%s' "$out" | grep -q '^+A \[TBM 242: The Simplicity Fetish\](https://cutlefish'; then ok; else bad "stdin --diff: $out"; fi
 # link text wrapped over lines (in a quote, its "> " kept), empty text
 # that is a line break, a bare URL: found where they start, each with its
 # fix in the JSON, and --diff shows exactly what --fix writes
@@ -174,18 +153,18 @@ check wrap-position 1 "^wrap\.md:1:8: error: 'TBM 243: The Simplicity Fetish' ha
 check wrap-empty-text 1 "^wrap\.md:4:6: error: the link to $P has no text" -- wrap.md
 check wrap-bare-url 1 "^wrap\.md:6:1: error: the anchor #tbm-22-53-hammers-nails says TBM 22/53" -- wrap.md
 check wrap-json-fixes 1 '"fix": \{' -- -f json wrap.md
-[ "$(cd "$tmp" && "$bin" -f json wrap.md | grep -c '"fix": null')" = 0 ] && ok || ko "wrap.md: a finding without its fix"
+[ "$(cd "$tmp" && "$bin" -f json wrap.md | grep -c '"fix": null')" = 0 ] && ok || bad "wrap.md: a finding without its fix"
 (cd "$tmp" && "$bin" --diff wrap.md >wrap.diff 2>/dev/null)
 cp "$tmp/wrap.md" "$tmp/wrap-patched.md"
 check wrap-fix 0 "wrap\.md: applied 3 fixes" -- --fix wrap.md
 printf '> Read [TBM 242: The\n> Simplicity Fetish](%s).\n\nAlso [TBM 242: The Simplicity Fetish](%s) and\nhttps://johnpcutler.github.io/tbm2020/#tbm-10-53-hammers-nails.\n' "$P" "$P" >"$tmp/wrap-want.md"
-cmp -s "$tmp/wrap.md" "$tmp/wrap-want.md" && ok || ko "wrap.md: --fix wrote $(cat "$tmp/wrap.md")"
+cmp -s "$tmp/wrap.md" "$tmp/wrap-want.md" && ok || bad "wrap.md: --fix wrote $(cat "$tmp/wrap.md")"
 if command -v patch >/dev/null 2>&1; then
   sed 's/wrap\.md/wrap-patched.md/g' "$tmp/wrap.diff" >"$tmp/wrap-patched.diff"
   if (cd "$tmp" && patch -s -p0 <wrap-patched.diff) && cmp -s "$tmp/wrap-patched.md" "$tmp/wrap.md"; then
     ok
   else
-    ko "wrap.md: --diff and --fix differ"
+    bad "wrap.md: --diff and --fix differ"
   fi
 fi
 # a link around an image is quiet and --fix leaves it; a lower-case
@@ -196,33 +175,33 @@ printf '[![Zombie](https://substackcdn.com/x.png)](%s)\n\n[![](../images/x.png)]
 cp "$tmp/image.md" "$tmp/image-want.md"
 check image-link-quiet 0 "no problems" -- --only tbm-link image.md
 check image-link-no-fix 0 "no problems" -- --only tbm-link --fix image.md
-cmp -s "$tmp/image.md" "$tmp/image-want.md" && ok || ko "image.md: --fix wrote $(cat "$tmp/image.md")"
+cmp -s "$tmp/image.md" "$tmp/image-want.md" && ok || bad "image.md: --fix wrote $(cat "$tmp/image.md")"
 printf 'See [tbm 310: zombie practices and processes](%s).\n\n[Tbm 309: Zombie Practices and Processes](https://substack.com/)\n\n(see https://cutlefish.substack.com/p/tbm-309-zombies)\n' "$Z" >"$tmp/case.md"
 check case-number 1 "^case\.md:1:5: error: 'tbm 310: zombie practices and processes' has the wrong number" -- case.md
 check case-generic 1 "^case\.md:3:1: error: 'Tbm 309: Zombie Practices and Processes' links to https://substack\.com/, not to the post" -- case.md
 check bare-message 1 "^case\.md:5:6: error: the address https://cutlefish\.substack\.com/p/tbm-309-zombies is not a post of the newsletter" -- case.md
 check case-fix 1 "case\.md: applied 2 fixes" -- --fix case.md
 printf 'See [tbm 309: zombie practices and processes](%s).\n\n[Tbm 309: Zombie Practices and Processes](%s)\n\n(see https://cutlefish.substack.com/p/tbm-309-zombies)\n' "$Z" "$Z" >"$tmp/case-want.md"
-cmp -s "$tmp/case.md" "$tmp/case-want.md" && ok || ko "case.md: --fix wrote $(cat "$tmp/case.md")"
+cmp -s "$tmp/case.md" "$tmp/case-want.md" && ok || bad "case.md: --fix wrote $(cat "$tmp/case.md")"
 # a reference whose URL alone is wrong: its definition is mended, once
 # for both uses; uses that want two posts keep the definition and are
 # made inline
 printf 'See [TBM 242: The Simplicity Fetish][s]. And again [TBM 242: The Simplicity Fetish][s].\n\n[s]: https://substack.com/\n' >"$tmp/ref.md"
 check ref-diff 1 "^\+\[s\]: $P\$" -- --diff ref.md
-[ "$(cd "$tmp" && "$bin" --diff ref.md 2>/dev/null | grep -c '^[-+][^-+]')" = 2 ] && ok || ko "ref.md: --diff changes more than the definition"
+[ "$(cd "$tmp" && "$bin" --diff ref.md 2>/dev/null | grep -c '^[-+][^-+]')" = 2 ] && ok || bad "ref.md: --diff changes more than the definition"
 check ref-fix 0 "ref\.md: applied 1 fix\$" -- --fix ref.md
 printf 'See [TBM 242: The Simplicity Fetish][s]. And again [TBM 242: The Simplicity Fetish][s].\n\n[s]: %s\n' "$P" >"$tmp/ref-want.md"
-cmp -s "$tmp/ref.md" "$tmp/ref-want.md" && ok || ko "ref.md: --fix wrote $(cat "$tmp/ref.md")"
+cmp -s "$tmp/ref.md" "$tmp/ref-want.md" && ok || bad "ref.md: --fix wrote $(cat "$tmp/ref.md")"
 printf 'See [TBM 242: The Simplicity Fetish][s]. And [TBM 309: Zombie Practices and Processes][s].\n\n[s]: https://substack.com/\n' >"$tmp/ref2.md"
 check ref-disagree-diff 1 "^ \[s\]: https://substack\.com/\$" -- --diff ref2.md
 check ref-disagree-fix 0 "ref2\.md: applied 2 fixes" -- --fix ref2.md
 printf 'See [TBM 242: The Simplicity Fetish](%s). And [TBM 309: Zombie Practices and Processes](%s).\n\n[s]: https://substack.com/\n' "$P" "$Z" >"$tmp/ref2-want.md"
-cmp -s "$tmp/ref2.md" "$tmp/ref2-want.md" && ok || ko "ref2.md: --fix wrote $(cat "$tmp/ref2.md")"
+cmp -s "$tmp/ref2.md" "$tmp/ref2-want.md" && ok || bad "ref2.md: --fix wrote $(cat "$tmp/ref2.md")"
 # a symbolic link stays a link
 cp "$seed" "$tmp/target.md"
 ln -s target.md "$tmp/link.md"
 check fix-through-link 1 "link\.md: applied 4 fixes" -- --fix link.md
-[ -L "$tmp/link.md" ] && grep -q 'tbm-10-53-hammers-nails' "$tmp/target.md" && ok || ko "--fix replaced the link"
+[ -L "$tmp/link.md" ] && grep -q 'tbm-10-53-hammers-nails' "$tmp/target.md" && ok || bad "--fix replaced the link"
 
 # A file that changes on disk after it was read is not written.  The same
 # file is given twice (x.md and ./x.md) after a slow draft, with two jobs:
@@ -236,7 +215,7 @@ with open(sys.argv[1], "w") as f:
 EOF
 printf 'See [TBM 242: The Simplicity Fetish](https://substack.com/).\n' >"$tmp/x.md"
 check changed-on-disk 2 "^x\.md: error: not fixed: the file changed on disk since it was read" -- -j 2 --fix +slow.md ./x.md x.md
-grep -q 'p/tbm-242-the-simplicity-fetish' "$tmp/x.md" && ok || ko "the first copy was not fixed"
+grep -q 'p/tbm-242-the-simplicity-fetish' "$tmp/x.md" && ok || bad "the first copy was not fixed"
 
 # The rule page's example under Fixes: --fix turns its bad block into the
 # good block after it.
@@ -249,7 +228,7 @@ if [ -s "$tmp/readme-bad.md" ] && (cd "$tmp" && "$bin" -q --only tbm-link --fix 
    cmp -s readme-bad.md readme-good.md); then
   ok
 else
-  ko "docs/rules/tbm-link.md's Fixes example: --fix does not turn bad into good"
+  bad "docs/rules/tbm-link.md's Fixes example: --fix does not turn bad into good"
   diff "$tmp/readme-bad.md" "$tmp/readme-good.md" 2>&1 | head -5
 fi
 
@@ -260,11 +239,10 @@ if make -s -C "$root" install BUILD="$build" DESTDIR="$tmp/inst" PREFIX=/usr >/d
   if [ -f "$tmp/inst/usr/share/draftlint/tbm-posts.csv" ] && [ "$out" = "no problems in 1 file" ]; then
     ok
   else
-    ko "installed draftlint does not find its catalog: $out"
+    bad "installed draftlint does not find its catalog: $out"
   fi
 else
-  ko "make install failed"
+  bad "make install failed"
 fi
 
-echo "cli (tbm-link, --fix, --diff): $pass passed, $fail failed"
-[ $fail = 0 ]
+dl_test_done "cli (tbm-link, --fix, --diff)"

@@ -6,37 +6,10 @@
 # comment form, and every bad input: a clear message with file and line,
 # exit 2, and every other file still linted.
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
+run_dir=$tmp/repo
 
-# check NAME WANT_RC PATTERN -- ARGS: runs in $tmp/repo; stdout+stderr must
-# match the extended regexp (each line of PATTERN separately, all needed).
-# `timeout` only guards against a hang (a FIFO read as a file), never times.
-check() {
-  name=$1 want=$2 patterns=$3
-  shift 4
-  out=$(cd "$tmp/repo" && NO_COLOR=1 timeout 300 "$bin" "$@" 2>&1 </dev/null)
-  rc=$?
-  good=1
-  [ "$rc" = "$want" ] || good=0
-  printf '%s\n' "$patterns" | while IFS= read -r p; do
-    [ -z "$p" ] || printf '%s\n' "$out" | grep -Eq -- "$p" || { echo "  missing: $p"; exit 1; }
-  done || good=0
-  if [ $good = 1 ]; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL $name: exit $rc (expected $want), output:"; printf '%s\n' "$out" | head -15
-  fi
-}
-# refute NAME PATTERN -- ARGS: the output must not match.
-refute() {
-  name=$1 pattern=$2
-  shift 3
-  out=$(cd "$tmp/repo" && NO_COLOR=1 "$bin" "$@" 2>&1 </dev/null)
-  if printf '%s\n' "$out" | grep -Eq -- "$pattern"; then
-    fail=$((fail + 1)); echo "FAIL $name: output has '$pattern':"; printf '%s\n' "$out" | head -10
-  else pass=$((pass + 1)); fi
-}
 
 # A config above the repository must never count: discovery stops at .git.
 printf 'fail-on = never\n[unclosed-emphasis]\nseverity = off\n' >"$tmp/.draftlint.ini"
@@ -91,7 +64,7 @@ refute ignore-walked-no-notice 'skipped' -- .
 check ignore-named-no-config 1 '^posts/archive/old.md:1:3: error' -- --no-config posts/archive/old.md
 check jobs-same-output 1 '' -- -j 3 .
 one=$(cd "$tmp/repo" && "$bin" -j 1 . 2>&1); many=$(cd "$tmp/repo" && "$bin" -j 4 . 2>&1)
-if [ "$one" = "$many" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL -j changes output"; fi
+if [ "$one" = "$many" ]; then ok; else bad "-j changes output"; fi
 
 # The command line has the last word.
 check cli-over-config 1 '^posts/p.md:5:3: error: .*unclosed-emphasis' -- --set unclosed-emphasis.severity=error posts/p.md
@@ -224,9 +197,9 @@ hostile() {
 ^top.md:1:3: error: .*unclosed-emphasis
 ^posts/p.md:3:3: error: .*duplicate-heading" -- --config "$file" top.md posts/p.md
   if [ "$(cd "$tmp" && find . -path ./repo/.git -prune -o -type f -exec cksum {} + | sort)" = "$sums" ]; then
-    pass=$((pass + 1))
+    ok
   else
-    fail=$((fail + 1)); echo "FAIL hostile-config-$name: a file changed"
+    bad "hostile-config-$name: a file changed"
   fi
 }
 bad_config overlong '[pattern p]\npattern = \300\257\nmessage = m\n' "bad.ini:2: error: is not a UTF-8 text file \(byte 0xC0\); save it as UTF-8"
@@ -258,9 +231,9 @@ elif command -v setpriv >/dev/null 2>&1; then
   rc=$?
   if [ $rc = 2 ] && printf '%s\n' "$out" | grep -q 'closed\.ini: error: cannot read: Permission denied' &&
      printf '%s\n' "$out" | grep -q '^posts/p\.md:3:3: error'; then
-    pass=$((pass + 1))
+    ok
   else
-    fail=$((fail + 1)); echo "FAIL hostile-config-permission (as nobody): exit $rc: $out"
+    bad "hostile-config-permission (as nobody): exit $rc: $out"
   fi
   chmod 700 "$tmp"
 else
@@ -277,15 +250,15 @@ check encoding-plain 1 '^top.md:1:3: warning: .*unclosed-emphasis
 plain=$out
 for f in crlf-bom lone-cr long-comment; do
   check "encoding-$f" 1 '^top.md:1:5: warning: found one \[found\]' -- --config "$tmp/$f.ini" top.md
-  if [ "$out" = "$plain" ]; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL encoding-$f: not read as the plain file:"; printf '%s\n' "$out" | cut -c1-200 | head -5
+  if [ "$out" = "$plain" ]; then ok; else
+    bad "encoding-$f: not read as the plain file:"; printf '%s\n' "$out" | cut -c1-200 | head -5
   fi
 done
 : >"$tmp/empty.ini"
 check encoding-empty 1 '^top.md:1:3: error: .*unclosed-emphasis' -- --config "$tmp/empty.ini" top.md
 empty=$out
 check encoding-empty-is-no-config 1 '' -- --no-config top.md
-[ "$out" = "$empty" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL an empty --config differs from --no-config"; }
+[ "$out" = "$empty" ] && ok || bad "an empty --config differs from --no-config"
 
 # A bad pattern is left out; the good one beside it still runs.
 printf '[pattern good]\npattern = open\nmessage = found $0\n[pattern bad]\npattern = [\nmessage = m\n' >"$tmp/mixed.ini"
@@ -296,13 +269,13 @@ printf '[unclosed-emphasis]\nseverity = loud\n' >posts/2026/.draftlint.ini
 check bad-nested-once 2 "posts/2026/.draftlint.ini:2: error: 'loud' is not a severity
 ^./posts/2026/drafts/d.md:5:3: warning" -- .
 n=$(cd "$tmp/repo" && "$bin" . 2>&1 | grep -c "is not a severity")
-[ "$n" = 1 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL bad config reported $n times"; }
+[ "$n" = 1 ] && ok || bad "bad config reported $n times"
 rm posts/2026/.draftlint.ini
 # Several mistakes in one file come in line order, and the summary says
 # why the exit status is 2.
 printf '[pattern late]\npattern = (a\nmessage = m\n[duplicate-heading]\nscope = chapter\nfail_on = x\n' >"$tmp/order.ini"
 out=$(cd "$tmp/repo" && NO_COLOR=1 "$bin" --config "$tmp/order.ini" top.md 2>&1 >/dev/null | grep -o 'order.ini:[0-9]*' | tr '\n' ' ')
-[ "$out" = "order.ini:2 order.ini:5 order.ini:6 " ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL config errors out of line order: $out"; }
+[ "$out" = "order.ini:2 order.ini:5 order.ini:6 " ] && ok || bad "config errors out of line order: $out"
 printf '[duplicate-heading]\nscope = chapter\n' >"$tmp/one.ini"
 check summary-config-errors 2 'no problems in 1 file; 1 configuration error$' -- --config "$tmp/one.ini" --only duplicate-heading top.md
 # --print-config: a [pattern ...] section's own severity is its provenance.
@@ -337,5 +310,4 @@ printf '{\n  "title": "Issue *draft"\n}\nFine text.\n' >json.md
 check json-front-matter 0 'no problems' -- json.md
 rm tpl.md json.md
 
-echo "config: $pass passed, $fail failed"
-[ $fail = 0 ]
+dl_test_done "config"

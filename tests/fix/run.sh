@@ -17,13 +17,9 @@
 #
 # usage: tests/fix/run.sh BUILD/draftlint     (FIX_KILLS=N: runs to kill)
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
 kills=${FIX_KILLS:-200}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 sum() { cksum <"$1"; }
 
 # The draft: a heading, then paragraphs that each cite a post with the
@@ -43,7 +39,7 @@ if [ "$old" != "$new" ] && grep -q 'cutlefish.substack.com/p/tbm-242' "$tmp/new.
    [ "$(cd "$tmp" && "$bin" -q --only tbm-link new.md 2>&1)" = "" ]; then
   ok
 else
-  ko "--fix does not fix the generated draft; nothing below can be checked"
+  bad "--fix does not fix the generated draft; nothing below can be checked"
   exit 1
 fi
 
@@ -59,7 +55,7 @@ t0=$(date +%s%N)
 t1=$(date +%s%N)
 span=$(( (t1 - t0) / 1000 ))  # microseconds
 [ "$span" -gt 0 ] 2>/dev/null || span=200000
-[ "$(sum "$draft")" = "$new" ] && ok || ko "an uninterrupted --fix did not write the new version"
+[ "$(sum "$draft")" = "$new" ] && ok || bad "an uninterrupted --fix did not write the new version"
 
 # The kill moments: half uniform over 1.2 times a whole run (before,
 # during and after the write), half just after the temporary file appears
@@ -91,31 +87,31 @@ while read -r how delay; do
   [ -e "$leftover" ] && n_left=$((n_left + 1))
 done <"$tmp/moments"
 echo "fix: $kills runs killed: $n_old left the old draft, $n_new the new one, $n_mixed anything else; $n_left left $(basename "$leftover") behind"
-[ $n_mixed = 0 ] && ok || ko "$n_mixed killed runs left a draft that is neither old nor new (kept in $tmp while the test runs)"
-[ $n_mode = 0 ] && ok || ko "$n_mode killed runs changed the draft's mode"
-[ $((n_old + n_new + n_mixed)) = "$kills" ] && ok || ko "lost count of the killed runs"
+[ $n_mixed = 0 ] && ok || bad "$n_mixed killed runs left a draft that is neither old nor new (kept in $tmp while the test runs)"
+[ $n_mode = 0 ] && ok || bad "$n_mode killed runs changed the draft's mode"
+[ $((n_old + n_new + n_mixed)) = "$kills" ] && ok || bad "lost count of the killed runs"
 # The new version is written to an unnamed file (O_TMPFILE) that gets its
 # name only just before it replaces the draft: at most one kill in 200 may
 # land in that moment and leave the temporary file behind.
-[ $((n_left * 200)) -le "$kills" ] && ok || ko "$n_left of $kills killed runs left $(basename "$leftover") behind (at most 1 in 200 may)"
+[ $((n_left * 200)) -le "$kills" ] && ok || bad "$n_left of $kills killed runs left $(basename "$leftover") behind (at most 1 in 200 may)"
 
 # Whatever the last kill left: a plain run lints the folder and never
 # mentions it, and the next --fix takes it over and leaves nothing.
 out=$(cd "$tmp/d" && NO_COLOR=1 "$bin" --only tbm-link . 2>&1)
 if ! printf '%s\n' "$out" | grep -q 'draftlint-tmp' &&
-   printf '%s\n' "$out" | grep -q 'in 1 file'; then ok; else ko "a plain run after the kills: $out"; fi
+   printf '%s\n' "$out" | grep -q 'in 1 file'; then ok; else bad "a plain run after the kills: $out"; fi
 cp "$tmp/old.md" "$draft"
 (cd "$tmp/d" && "$bin" -q --only tbm-link --fix draft.md >/dev/null 2>&1)
 left=$(ls -A "$tmp/d" | grep -v '^draft\.md$')
 if [ "$(sum "$draft")" = "$new" ] && [ -z "$left" ]; then ok; else
-  ko "the run after the kills: draft $( [ "$(sum "$draft")" = "$new" ] && echo new || echo not new), left: $left"
+  bad "the run after the kills: draft $( [ "$(sum "$draft")" = "$new" ] && echo new || echo not new), left: $left"
 fi
 
 # A leftover from an interrupted run is removed by the next --fix ...
 cp "$tmp/old.md" "$draft"
 printf 'half a draft' >"$leftover"
 out=$(cd "$tmp/d" && "$bin" -q --only tbm-link --fix draft.md 2>&1)
-if [ "$(sum "$draft")" = "$new" ] && [ ! -e "$leftover" ]; then ok; else ko "a leftover temporary file was not taken over: $out"; fi
+if [ "$(sum "$draft")" = "$new" ] && [ ! -e "$leftover" ]; then ok; else bad "a leftover temporary file was not taken over: $out"; fi
 # ... but one that a running draftlint holds is not: an error, no change.
 if command -v flock >/dev/null 2>&1; then
   cp "$tmp/old.md" "$draft"
@@ -126,7 +122,7 @@ if command -v flock >/dev/null 2>&1; then
      printf '%s\n' "$out" | grep -q '^draft\.md: error: not fixed: another draftlint is fixing it now'; then
     ok
   else
-    ko "a temporary file in use: exit $rc (expected 2): $(printf '%s\n' "$out" | grep -v '^draft.md:[0-9]' | head -3)"
+    bad "a temporary file in use: exit $rc (expected 2): $(printf '%s\n' "$out" | grep -v '^draft.md:[0-9]' | head -3)"
   fi
   rm -f "$leftover"
 else
@@ -143,7 +139,7 @@ full() {
      printf '%s\n' "$out" | grep -q "^draft\\.md: error: not fixed: cannot write .*/\\.draft\\.md\\.draftlint-tmp: $want"; then
     ok
   else
-    ko "$what: exit $rc (expected 2), draft $( [ "$(sum "$file")" = "$old" ] && echo intact || echo CHANGED), left: '$left', output:"
+    bad "$what: exit $rc (expected 2), draft $( [ "$(sum "$file")" = "$old" ] && echo intact || echo CHANGED), left: '$left', output:"
     printf '%s\n' "$out" | grep -v '^draft.md:[0-9]' | head -5
   fi
 }
@@ -176,5 +172,4 @@ else
   echo "skip tmpfs: cannot mount one here (needs root and unshare -m); the ulimit -f case stands for a full disk"
 fi
 
-echo "fix: $pass passed, $fail failed"
-[ $fail = 0 ]
+dl_test_done "fix"

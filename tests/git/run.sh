@@ -4,13 +4,8 @@
 # and the fixed one let through; --staged reading git's index, not the
 # working tree, and reporting working-tree paths and lines.
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+. "$(dirname "$0")/../lib.sh"
+dl_test_init "$1"
 repo=$tmp/repo
 mkdir -p "$repo/drafts/2026" && cd "$repo" || exit 2
 git init -q . && git config user.email t@example.com && git config user.name T
@@ -137,5 +132,4 @@ manifest=$here/../../.pre-commit-hooks.yaml
   grep -q 'types: \[markdown\]' "$manifest" && grep -q 'entry: draftlint' "$manifest" && ok ||
   bad ".pre-commit-hooks.yaml missing or incomplete"
 
-echo "git: $pass passed, $fail failed"
-[ $fail = 0 ]
+dl_test_done "git"

@@ -12,6 +12,8 @@
 #                            standard output and error together
 #   refute NAME PATTERN -- ARGS...
 #                            passes when the output does not match PATTERN
+#   dl_test_repo DIR         makes DIR a new git repository with a
+#                            committer and no signing, and enters it
 #   dl_shared                the shared data folder ($DRAFTLINT_SHARED, or
 #                            ../shared beside the checkout)
 #   dl_test_done LABEL       prints "LABEL: N passed, N failed" and exits 1
@@ -32,6 +34,12 @@ dl_test_init() {
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+dl_test_repo() {
+  mkdir -p "$1" && cd "$1" && git init -q . &&
+    git config user.email t@example.com && git config user.name T &&
+    git config commit.gpgsign false || exit 2
+}
 
 dl_shared() {
   (cd "${DRAFTLINT_SHARED:-$root/../shared}" 2>/dev/null && pwd)

@@ -7,9 +7,8 @@ set -u
 . "$(dirname "$0")/../lib.sh"
 dl_test_init "$1"
 repo=$tmp/repo
-mkdir -p "$repo/drafts/2026" && cd "$repo" || exit 2
-git init -q . && git config user.email t@example.com && git config user.name T
-git config commit.gpgsign false
+dl_test_repo "$repo"
+mkdir -p drafts/2026
 commits() { git rev-list --count HEAD 2>/dev/null || echo 0; }
 
 # install-hook writes an executable hook that runs this draftlint.

@@ -8,9 +8,8 @@ set -u
 . "$(dirname "$0")/../lib.sh"
 dl_test_init "$1"
 repo=$tmp/repo
-mkdir -p "$repo/posts" && cd "$repo" || exit 2
-git init -q . && git config user.email t@example.com && git config user.name T
-git config commit.gpgsign false
+dl_test_repo "$repo"
+mkdir -p posts
 
 cat >posts/d.md <<'EOF'
 # Notes

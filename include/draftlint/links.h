@@ -49,10 +49,15 @@ bool dl_link_locate_autolink(const dl_doc *doc, cmark_node *node,
  * iterator enters), without allocating an iterator per block, and without
  * recursion, which hostile nesting would turn into a deep stack.  Inline:
  * it runs once per inline node of every block. */
+static inline cmark_node *dl_node_after(cmark_node *n, cmark_node *top);
 static inline cmark_node *dl_inline_next(cmark_node *n, cmark_node *top) {
   cmark_node *child = cmark_node_first_child(n);
-  if (child)
-    return child;
+  return child ? child : dl_node_after(n, top);
+}
+
+/* The node after `n`'s subtree below `top`, in document order, or NULL:
+ * the next sibling of `n` or of its nearest ancestor that has one. */
+static inline cmark_node *dl_node_after(cmark_node *n, cmark_node *top) {
   for (; n != top; n = cmark_node_parent(n)) {
     cmark_node *sibling = cmark_node_next(n);
     if (sibling)

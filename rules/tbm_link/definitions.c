@@ -22,14 +22,7 @@ static cmark_node *S_next_block(cmark_node *n, cmark_node *top) {
                               t == CMARK_NODE_ITEM
                           ? cmark_node_first_child(n)
                           : NULL;
-  if (child)
-    return child;
-  for (; n != top; n = cmark_node_parent(n)) {
-    cmark_node *sibling = cmark_node_next(n);
-    if (sibling)
-      return sibling;
-  }
-  return NULL;
+  return child ? child : dl_node_after(n, top);
 }
 
 /* Every "[label]:" in the source, counted by label, and the leaf blocks.
